@@ -1,0 +1,36 @@
+# Warta — two commands on a fresh machine:
+#   make demo   installs Warta into .venv and runs the seed page (and the other examples) end to end
+#   make test   installs Warta with its dev tools into .venv and runs the whole default test suite
+# Long evaluations (full quality gates, benchmarks) are `make gates` and `make bench`.
+
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= warta-demo.db
+
+.PHONY: install demo test lint gates bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[dev]'
+
+demo: install
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/warta ingest examples/ --db $(DB) --show
+
+test: install
+	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+gates: install
+	$(BIN)/python -m pytest -q -m slow
+
+bench: install
+	$(BIN)/python bench/extraction.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info $(DB)*

@@ -1,0 +1,263 @@
+"""Warta's nouns: the typed records every stage reads and writes.
+
+The JSON form of :class:`Article` is *document schema v1* — a contract shared with tests, benchmarks and outside
+tools. Fields may be added; none may be renamed, removed or change type. ``SCHEMA_FIELDS`` lists the v1 keys and a
+test pins them.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+#: Keys every serialised document carries (schema v1). Extend, never break.
+SCHEMA_FIELDS: tuple[str, ...] = (
+    "id",
+    "source",
+    "title",
+    "published",
+    "language",
+    "language_score",
+    "text",
+    "authors",
+    "editor",
+    "credits",
+    "related",
+    "entities",
+    "quotes",
+    "events",
+)
+
+
+class InputFormat(str, enum.Enum):
+    """How a page's raw content is to be read."""
+
+    TEXT = "text"  # scraped text record: first line a domain, then the page text
+    HTML = "html"
+    WARC = "warc"
+    JSONL = "jsonl"
+    FEED = "feed"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class CreditRole(str, enum.Enum):
+    """Who a credit line names."""
+
+    PHOTO = "photo"
+    SOURCE = "source"
+    AUTHOR = "author"
+    EDITOR = "editor"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class EventMode(str, enum.Enum):
+    """Whether an event is said to have happened, and how surely."""
+
+    ASSERTED = "asserted"
+    ALLEGED = "alleged"
+    HYPOTHETICAL = "hypothetical"
+    FUTURE = "future"
+    NEGATED = "negated"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(slots=True)
+class Source:
+    """Where a document came from."""
+
+    path: str | None = None
+    url: str | None = None
+    domain: str | None = None
+
+
+@dataclass(slots=True)
+class Provenance:
+    """Which input, which record in it, and when Warta read it (owner: ingest)."""
+
+    input: str
+    record: str = "0"
+    ingested: str | None = None
+    fetched: str | None = None  # WARC-Date or feed date, when the input says
+
+
+@dataclass(slots=True)
+class Hints:
+    """Metadata an input already carries (JSON Lines fields, feed entries, WARC headers)."""
+
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    clean: bool = False  # JSONL text is the body as is unless the caller asks for cleaning
+
+
+@dataclass(slots=True)
+class Page:
+    """One raw unit of input, before extraction (owner: ingest)."""
+
+    content: bytes
+    format: InputFormat
+    provenance: Provenance
+    source: Source = field(default_factory=Source)
+    hints: Hints = field(default_factory=Hints)
+    encoding: str | None = None  # declared by the transport (HTTP header in WARC), if any
+
+
+@dataclass(slots=True)
+class Credit:
+    """A person or outlet credited on the page (owner: extract)."""
+
+    role: CreditRole
+    name: str
+
+
+@dataclass(slots=True)
+class Related:
+    """A 'read also' link the page points to (owner: extract)."""
+
+    title: str
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class Entity:
+    """A mention of a named thing; ``start``/``end`` index into the article text (owner: nlp)."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    country: str | None = None  # ISO 3166-1 alpha-3 when known
+    id: str | None = None  # a real-world identifier such as ``wikidata:Q159`` when known
+
+
+@dataclass(slots=True)
+class Speaker:
+    """Who a quote is attributed to (owner: quotes)."""
+
+    text: str
+    entity_id: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass(slots=True)
+class Quote:
+    """Reported speech with its speaker (owner: quotes)."""
+
+    text: str
+    start: int
+    end: int
+    direct: bool
+    cue: str | None = None
+    speaker: Speaker | None = None
+
+
+@dataclass(slots=True)
+class Actor:
+    """A party to an event (owner: events)."""
+
+    text: str
+    country: str | None = None
+    sector: str | None = None
+    id: str | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    """A coded event: PLOVER type, CAMEO code and mode (owner: events)."""
+
+    event: str
+    mode: EventMode
+    cameo: str | None
+    actor: list[Actor]
+    recipient: list[Actor]
+    trigger: str
+    sentence: str
+    start: int
+    end: int
+    context: str | None = None
+    confidence: float = 0.0
+
+
+@dataclass(slots=True)
+class Article:
+    """A document flowing through the pipeline; its JSON form is document schema v1.
+
+    ``page`` is the raw input and is never serialised; the extract stage turns it into the fields below.
+    """
+
+    page: Page | None = None
+    id: str = ""
+    source: Source = field(default_factory=Source)
+    title: str | None = None
+    published: str | None = None
+    language: str | None = None
+    language_score: float | None = None
+    text: str = ""
+    authors: list[str] = field(default_factory=list)
+    editor: str | None = None
+    credits: list[Credit] = field(default_factory=list)
+    related: list[Related] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    site_name: str | None = None
+    provenance: Provenance | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The document as schema-v1 JSON-ready data (``page`` left out)."""
+        data = asdict(self)
+        data.pop("page", None)
+        data["schema_version"] = SCHEMA_VERSION
+        return _plain(data)  # type: ignore[no-any-return]
+
+
+@dataclass(slots=True)
+class Rejection:
+    """An input (or part of one) that could not be processed, and why (owner: whichever stage gave up)."""
+
+    input: str
+    reason: str
+    stage: str
+    record: str = "0"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+#: What flows between stages: documents, and rejections carried through to the sink.
+Item = Article | Rejection
+
+
+def _plain(value: Any) -> Any:
+    """Enums to their values, recursively, so ``json.dumps`` needs no hooks."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def content_id(text: str, title: str | None = None) -> str:
+    """A stable id derived from the article's content alone.
+
+    Whitespace and Unicode form are normalised first, so re-ingesting the same page (or the same text reached
+    through another path) yields the same id.
+    """
+    norm = unicodedata.normalize("NFC", " ".join(((title or "") + "\n" + text).split())).casefold()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]

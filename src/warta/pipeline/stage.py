@@ -1,0 +1,76 @@
+"""The stage contract: a stream of items in, a stream out; each stage declares the fields it reads and sets.
+
+Stages do no I/O of their own and import no execution engine, so one stage list runs in-process, in a pool or
+on Ray. A stage that fails on one document yields a :class:`~warta.data.Rejection` for it and goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import ClassVar
+
+from warta.data import Article, Item, Rejection
+from warta.errors import RejectError
+
+log = logging.getLogger(__name__)
+
+
+class Stage:
+    """Base class for pipeline stages.
+
+    Subclasses set ``name``, ``requires`` and ``assigns`` (field names of :class:`~warta.data.Article`) and
+    implement :meth:`process` for one article, or override :meth:`run` for batch work.
+    """
+
+    name: ClassVar[str] = "stage"
+    requires: ClassVar[frozenset[str]] = frozenset()
+    assigns: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self) -> None:
+        self.stats: Counter[str] = Counter()
+
+    def process(self, article: Article) -> Article | None:
+        """Transform one article in place or return a new one; ``None`` drops it silently (counted)."""
+        raise NotImplementedError
+
+    def run(self, items: Iterable[Item]) -> Iterator[Item]:
+        """Apply :meth:`process` to each article; pass rejections through; turn failures into rejections."""
+        for item in items:
+            if isinstance(item, Rejection):
+                yield item
+                continue
+            try:
+                out = self.process(item)
+            except RejectError as exc:
+                self.stats["rejected"] += 1
+                yield self._reject(item, str(exc))
+                continue
+            except Exception as exc:  # noqa: BLE001 - one bad page must never stop a batch
+                log.warning("%s failed on %s: %s", self.name, _where(item), exc, exc_info=True)
+                self.stats["errors"] += 1
+                yield self._reject(item, f"{type(exc).__name__}: {exc}")
+                continue
+            if out is None:
+                self.stats["dropped"] += 1
+                continue
+            self.stats["ok"] += 1
+            yield out
+
+    def _reject(self, article: Article, reason: str) -> Rejection:
+        prov = article.provenance or (article.page.provenance if article.page else None)
+        return Rejection(
+            input=prov.input if prov else (article.source.path or "?"),
+            record=prov.record if prov else "0",
+            reason=reason,
+            stage=self.name,
+        )
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+
+def _where(article: Article) -> str:
+    prov = article.provenance or (article.page.provenance if article.page else None)
+    return f"{prov.input}#{prov.record}" if prov else article.id or "?"
