@@ -1,0 +1,29 @@
+"""The default stage list, in order. Imports are local so that ``warta extract`` loads only what it runs."""
+
+from __future__ import annotations
+
+from warta.pipeline.runner import Pipeline
+from warta.pipeline.stage import Stage
+from warta.settings import DEFAULTS, Settings
+
+
+def default_stages(settings: Settings = DEFAULTS) -> list[Stage]:
+    """extract → language → entities → quotes → events."""
+    from warta.events import EventStage
+    from warta.extract import ExtractStage
+    from warta.language import LanguageStage
+    from warta.nlp import EntityStage
+    from warta.quotes import QuoteStage
+
+    return [
+        ExtractStage(settings),
+        LanguageStage(settings),
+        EntityStage(),
+        QuoteStage(),
+        EventStage(),
+    ]
+
+
+def build_pipeline(settings: Settings = DEFAULTS) -> Pipeline:
+    """The checked default pipeline."""
+    return Pipeline(default_stages(settings))
