@@ -1,0 +1,27 @@
+"""Read-only access to a Warta database, shared by every query."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from warta.errors import StoreError
+from warta.store import SCHEMA_VERSION, connect
+from warta.store.migrations import version
+
+
+@contextmanager
+def reader(db_path: str | Path) -> Iterator[sqlite3.Connection]:
+    """Open ``db_path`` read-only (``mode=ro``), check it is a Warta database, and close it afterwards."""
+    conn = connect(db_path, read_only=True)
+    try:
+        found = version(conn)
+        if found == 0:
+            raise StoreError(f"{db_path} is a SQLite file but not a Warta database (no schema)")
+        if found > SCHEMA_VERSION:
+            raise StoreError(f"{db_path} has schema version {found}, newer than this Warta knows; upgrade Warta")
+        yield conn
+    finally:
+        conn.close()
