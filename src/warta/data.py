@@ -34,7 +34,7 @@ SCHEMA_FIELDS: tuple[str, ...] = (
 )
 
 
-class InputFormat(str, enum.Enum):
+class InputFormat(enum.StrEnum):
     """How a page's raw content is to be read."""
 
     TEXT = "text"  # scraped text record: first line a domain, then the page text
@@ -43,11 +43,8 @@ class InputFormat(str, enum.Enum):
     JSONL = "jsonl"
     FEED = "feed"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class CreditRole(str, enum.Enum):
+class CreditRole(enum.StrEnum):
     """Who a credit line names."""
 
     PHOTO = "photo"
@@ -55,11 +52,8 @@ class CreditRole(str, enum.Enum):
     AUTHOR = "author"
     EDITOR = "editor"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class EventMode(str, enum.Enum):
+class EventMode(enum.StrEnum):
     """Whether an event is said to have happened, and how surely."""
 
     ASSERTED = "asserted"
@@ -67,9 +61,6 @@ class EventMode(str, enum.Enum):
     HYPOTHETICAL = "hypothetical"
     FUTURE = "future"
     NEGATED = "negated"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclass(slots=True)

@@ -1,1 +1,5 @@
-"""events stage(s)."""
+"""Events: triggers, actors, modes; PLOVER types with CAMEO codes."""
+
+from warta.events.stage import EventStage
+
+__all__ = ["EventStage"]

@@ -1,1 +1,5 @@
-"""nlp stage(s)."""
+"""Language processing: tokens, sentences, named entities and their links to real-world ids."""
+
+from warta.nlp.stage import EntityStage
+
+__all__ = ["EntityStage"]

@@ -47,7 +47,7 @@ class Stage:
                 self.stats["rejected"] += 1
                 yield self._reject(item, str(exc))
                 continue
-            except Exception as exc:  # noqa: BLE001 - one bad page must never stop a batch
+            except Exception as exc:  # one bad page must never stop a batch
                 log.warning("%s failed on %s: %s", self.name, _where(item), exc, exc_info=True)
                 self.stats["errors"] += 1
                 yield self._reject(item, f"{type(exc).__name__}: {exc}")

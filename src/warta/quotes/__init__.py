@@ -1,1 +1,5 @@
-"""quotes stage(s)."""
+"""Quotes and their speakers."""
+
+from warta.quotes.stage import QuoteStage
+
+__all__ = ["QuoteStage"]
