@@ -34,6 +34,12 @@ _MONTH_OR_DAY = re.compile(
 )
 _NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "der", "da", "al", "el", "la", "le", "di"})
 
+#: Drop reasons that mark the start of a page's footer (ads and "read also" lines also sit mid-article).
+_FOOTER_SIGNS = frozenset({"cta", "copyright", "byline", "source", "nav"})
+_AD_LABELS = frozenset(
+    {"advertisement", "advertisment", "iklan", "ads", "scroll to continue with content", "continue reading"}
+)
+
 #: Pages a line must appear on (within one site and batch) before it counts as boilerplate.
 REPEAT_MIN_PAGES = 3
 #: Lines longer than this are never counted as repeated boilerplate (syndicated bodies repeat too).
@@ -131,14 +137,19 @@ def clean_lines(
         (i for i, line in enumerate(lines) if _is_paragraph(line) and line_key(line) != title_key), len(lines)
     )
     kept: list[str] = []
+    hits: list[int] = []  # boilerplate lines seen before each kept line: where the page footer starts
+    n_hits = 0
     for i, line in enumerate(lines):
         why = _classify(line, i < first_para, title_key, repeated, state)
         if why is None:
             kept.append(line)
-        elif why != "meta":
-            state.dropped.append((line, why))
-    kept = _strip_credits(kept, state)
-    kept = _trim_zones(_merge_datelines(kept), state)
+            hits.append(n_hits)
+            continue
+        n_hits += why in _FOOTER_SIGNS
+        state.dropped.append((line, why))
+    kept, hits = _strip_credits(kept, hits, state)
+    kept, hits = _merge_datelines(kept, hits)
+    kept = _trim_zones(kept, hits, state)
     return CleanResult(
         text="\n\n".join(kept),
         title=state.title,
@@ -165,29 +176,35 @@ def _infer_title(lines: list[str], from_first_line: bool) -> str | None:
 def _classify(
     line: str, in_header: bool, title_key: str | None, repeated: Collection[str], st: _State
 ) -> str | None:
-    """Why ``line`` is not body (metadata lines give "meta"), or ``None`` to keep it."""
+    """Why ``line`` is not body (a reason such as "nav", "byline", "related"), or ``None`` to keep it."""
     key = line.casefold()
     if st.pending is not None:
         pending, st.pending = st.pending, None
         if _take_pending(pending, line, st):
-            return "meta"
+            return pending
     if title_key is not None:
         if key == title_key or (_SITE_SUFFIX.sub("", key) == title_key and len(key) < 250):
             return "title"
         caption = _caption_of(line, title_key)
         if caption is not None:
             st.credit(CreditRole.PHOTO, caption)
-            return "meta"
-    if key.rstrip(" :»›>").strip() in P.NAV_LABELS:
-        return "nav"
-    if key in repeated and not _strong_body(line):
-        return "repeated"
+            return "caption"
+    label = key.rstrip(" :»›>").strip()
+    if label in P.NAV_LABELS:
+        return "ad" if label in _AD_LABELS else "nav"
     if len(line) <= 300 and P.CTA.match(key):
         return "cta"
     if _related(line, st):
-        return "meta"
-    if len(line) <= 160 and (_role(line, st) or _syndication(line, st) or _photo(line, st)):
-        return "meta"
+        return "related"
+    if len(line) <= 160:
+        if _role(line, st):
+            return "byline"
+        if _syndication(line, st):
+            return "source"
+        if _photo(line, st):
+            return "photo"
+    if key in repeated and not _strong_body(line):  # after the metadata patterns: an editor line repeats too
+        return "repeated"
     if P.COPYRIGHT.match(line):
         return "copyright"
     if P.PAGER.match(line) or P.URL_LINE.match(line):
@@ -197,7 +214,7 @@ def _classify(
     if _breadcrumb(line):
         return "breadcrumb"
     if _caption(line, in_header, st):
-        return "meta"
+        return "caption"
     return None
 
 
@@ -328,10 +345,11 @@ def _caption(line: str, in_header: bool, st: _State) -> bool:
     return False
 
 
-def _strip_credits(kept: list[str], st: _State) -> list[str]:
+def _strip_credits(kept: list[str], hits: list[int], st: _State) -> tuple[list[str], list[int]]:
     """Lift ``(BBC/P-5)``-style source credits off paragraph ends; the paragraph stays."""
     out: list[str] = []
-    for line in kept:
+    out_hits: list[int] = []
+    for line, hit in zip(kept, hits, strict=True):
         m = P.TRAILING_CREDIT.match(line)
         if m is not None:
             pre, credit = m.group("pre").rstrip(), m.group("c").strip()
@@ -342,7 +360,8 @@ def _strip_credits(kept: list[str], st: _State) -> list[str]:
                     continue
                 line = pre
         out.append(line)
-    return out
+        out_hits.append(hit)
+    return out, out_hits
 
 
 def _is_credit(pre: str, credit: str) -> bool:
@@ -353,31 +372,42 @@ def _is_credit(pre: str, credit: str) -> bool:
     return bool(P.CREDIT_BODY.match(credit)) and len(credit.split()) <= 3 and len(pre.split()) >= 4
 
 
-def _merge_datelines(kept: list[str]) -> list[str]:
+def _merge_datelines(kept: list[str], hits: list[int]) -> tuple[list[str], list[int]]:
     """``JAKARTA, KOMPAS.com -`` alone on a line opens the next paragraph: keep it there."""
     out: list[str] = []
+    out_hits: list[int] = []
     carry = ""
-    for line in kept:
+    for line, hit in zip(kept, hits, strict=True):
         if P.DATELINE.match(line) and len(line.split()) <= 6:
             carry = f"{carry} {line}".strip()
             continue
         out.append(f"{carry} {line}" if carry else line)
+        out_hits.append(hit)
         carry = ""
     if carry:
         out.append(carry)
-    return out
+        out_hits.append(hits[-1])
+    return out, out_hits
 
 
-def _trim_zones(kept: list[str], st: _State) -> list[str]:
-    """Short labels before the first and after the last paragraph are page furniture, not body."""
+def _trim_zones(kept: list[str], hits: list[int], st: _State) -> list[str]:
+    """Short labels before the first paragraph, or after the last one once the footer began, are not body.
+
+    The footer begins at the first boilerplate line after the last paragraph: a short list that simply ends the
+    article (``Skor: 3,35`` …) stays.
+    """
     paras = [i for i, line in enumerate(kept) if _is_paragraph(line)]
     if not paras:
         return kept
-    first, last = paras[0], paras[-1]
+    first = paras[0]
+    # Headline lists under "Terkini Lainnya" are long enough to pass for paragraphs; sentences end the body.
+    last = max((i for i in paras if _is_sentence(kept[i]) or P.LIST_ITEM.match(kept[i])), default=paras[-1])
     out: list[str] = []
     for i, line in enumerate(kept):
-        if (i < first or i > last) and _label_like(line):
-            st.dropped.append((line, "header" if i < first else "trailer"))
+        header = i < first
+        footer = i > last and hits[i] > hits[last]
+        if (header and _label_like(line)) or (footer and (_label_like(line) or not _is_sentence(line))):
+            st.dropped.append((line, "header" if header else "trailer"))
             continue
         out.append(line)
     return out
@@ -407,6 +437,21 @@ def _is_paragraph(line: str) -> bool:
     """A line that reads like body text rather than a label."""
     words = len(line.split())
     return words >= 12 or (words >= 4 and line.endswith(_SENTENCE_FINAL) and not line.endswith(":"))
+
+
+def _is_sentence(line: str) -> bool:
+    """A paragraph that ends like prose (or is too long to be a headline)."""
+    words = line.split()
+    if len(words) >= 25:
+        return True
+    ends = line.rstrip(" )").endswith(_SENTENCE_FINAL) and not line.endswith(":")
+    return len(words) >= 4 and ends and not (line[-1] in "?!" and _headline_case(words))
+
+
+def _headline_case(words: list[str]) -> bool:
+    """Most content words capitalised, as in headlines; Indonesian and English prose is mostly lower case."""
+    content = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    return bool(content) and sum(w[0].isupper() for w in content) >= 0.6 * len(content)
 
 
 def _strong_body(line: str) -> bool:

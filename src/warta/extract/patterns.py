@@ -56,7 +56,7 @@ RELATED = re.compile(
     r"(?:\s+(?:video|foto|berita|artikel|infografis|ini))?\s*[:\-–—»]*\s*(?P<t>.*)$"
     r"|^(?:\W{0,3})(?:related|also read|related article|related story|more on this|baca lainnya|"
     r"berita terkait|artikel terkait|simak video|lihat video|tonton video|tonton|simak)\s*[:\-–—»]+\s*(?P<t2>.+)$"
-    r"|^(?:\W{0,3})(?:simak|lihat|tonton) video\s+(?P<t3>['\"“‘].+)$",
+    r"|^(?:\W{0,3})(?:simak|lihat|tonton|saksikan) video\s+(?P<t3>.+)$",
     re.IGNORECASE,
 )
 
