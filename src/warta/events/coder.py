@@ -77,7 +77,7 @@ def code_events(text: str, entities: list[Entity], language: str | None) -> list
                 actor = _actors(_group(text, earlier, last=True))
             after = [e for e in ents if m_end <= e.start - s_start < hi]
             recipient = _actors(_group(text, after, last=False))
-            if "saling" in sentence[max(0, m_start - 20) : m_start].lower() and not recipient:
+            if _RECIPROCAL.search(sentence[max(0, m_start - 20) : m_end + 20]) and not recipient:
                 recipient = list(actor)  # reciprocal: both sides act on each other
             if not actor and not recipient:
                 continue
@@ -115,6 +115,7 @@ def _triggers_in(sentence: str, triggers: list[Trigger]) -> list[tuple[int, int,
     return kept
 
 
+_RECIPROCAL = re.compile(r"\b(saling|each other|one another)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*(yang|which|who)\b", re.IGNORECASE)
 # Between two mentions of one party ("AS dan negara-negara NATO", "Presiden Rusia Vladimir Putin") only a few
 # words stand, none of them a preposition that would start another role.
