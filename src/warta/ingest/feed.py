@@ -67,10 +67,11 @@ def _as_html(value: str, mime: str | None) -> str:
 
 def _date(entry: Any, key: str) -> str | None:
     """An entry date as ISO 8601 UTC when feedparser could parse it, else as written."""
-    parsed: time.struct_time | None = entry.get(f"{key}_parsed")
+    # dict.get: FeedParserDict.get maps a missing updated_* to published_* (with a warning); we want the raw keys
+    parsed: time.struct_time | None = dict.get(entry, f"{key}_parsed")
     if parsed is not None:
         return datetime(*parsed[:6], tzinfo=UTC).isoformat()
-    return _text(entry.get(key))
+    return _text(dict.get(entry, key))
 
 
 def _text(value: Any) -> str | None:
