@@ -53,4 +53,8 @@ def _indonesian_or_malay(
     malay, indonesian = len(words & _MALAY), len(words & _INDONESIAN)
     if malay != indonesian:
         return ("ms" if malay > indonesian else "id"), combined
-    return first
+    # No telling word either way: Warta reads mostly Indonesian news, so a tie goes to Indonesian, unless the
+    # identifier itself is sure of Malay.
+    if first[0] == "ms" and first[1] >= 0.9:
+        return first
+    return "id", combined
