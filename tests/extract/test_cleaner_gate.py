@@ -117,7 +117,8 @@ def build_records(n: int, seed: int = 2) -> list[Record]:
             last = max(i for i, ln in enumerate(body_lines) if ln in body)
             body_lines[last] = f"{body_lines[last]} ({credit})"
         for slot, rel in reversed(list(zip(slots, related, strict=False))):
-            body_lines.insert(slot, rng.choice(["Baca juga : {}", "Baca Juga: {}", "BACA JUGA: {}", "Read also: {}"]).format(rel))
+            cue = rng.choice(["Baca juga : {}", "Baca Juga: {}", "BACA JUGA: {}", "Read also: {}"])
+            body_lines.insert(slot, cue.format(rel))
         for extra in rng.sample(INSERTS, rng.randint(0, 2)):
             body_lines.insert(rng.randint(1, len(body_lines)), extra)
         if rng.random() < 0.2:
@@ -141,7 +142,7 @@ def build_records(n: int, seed: int = 2) -> list[Record]:
         if rng.random() < 0.3:
             lines.append(f"Copyright © 2025 {site}. All rights reserved.")
         sep = "\n\n" if rng.random() < 0.5 else "\n"
-        out.append(Record(sep.join(lines), site, title, body, editor, [r for r in related], credit))
+        out.append(Record(sep.join(lines), site, title, body, editor, list(related), credit))
     return out
 
 

@@ -282,7 +282,8 @@ def _role(line: str, st: _State) -> bool:
     for rx in (P.LAPORAN, P.BYLINE):
         m0 = rx.match(line)
         if m0 is not None:
-            names = _names(m0.group("v"))
+            # without a colon, "Oleh karena itu, …" is prose: demand names in capitals
+            names = _names(m0.group("v"), capitalised=rx is P.BYLINE)
             if names:
                 for name in names:
                     st.author(name)
@@ -339,7 +340,9 @@ def _caption(line: str, in_header: bool, st: _State) -> bool:
     if not pre or P.SENTENCE_END.search(pre) or not P.CREDIT_BODY.match(credit) or P.NOT_CREDIT.match(credit):
         return False
     agency = "/" in credit or bool(P.AGENCY.match(credit)) or credit.isupper()
-    if (in_header and (agency or not _is_paragraph(pre))) or ("/" in credit and not _is_paragraph(pre)):
+    # mid-article, only a capitalised agency credit ("ANTARA/…") marks a caption; "(dtc/ega)" ends a paragraph
+    mid = "/" in credit and credit[0].isupper() and not _is_paragraph(pre)
+    if (in_header and (agency or not _is_paragraph(pre))) or mid:
         st.credit(CreditRole.PHOTO, credit)
         return True
     return False
@@ -413,12 +416,16 @@ def _trim_zones(kept: list[str], hits: list[int], st: _State) -> list[str]:
     return out
 
 
-def _names(value: str) -> list[str]:
+def _names(value: str, capitalised: bool = False) -> list[str]:
     """Person names in a byline value, or ``[]`` when it does not look like one."""
     value = re.sub(r"\s*[-–—|]\s*.*$", "", value.strip()) if " - " in value or "|" in value else value.strip()
     names = [n.strip(" .:;" + _QUOTES) for n in _NAME_SPLIT.split(value)]
     names = [n for n in names if n]
     if not names or any(len(n.split()) > 6 or len(n) > 60 or n[-1] in "!?" for n in names):
+        return []
+    if capitalised and not all(
+        w[0].isupper() or w.casefold() in _NAME_PARTICLES for n in names for w in n.split()
+    ):
         return []
     return names
 
@@ -456,7 +463,7 @@ def _headline_case(words: list[str]) -> bool:
 
 def _strong_body(line: str) -> bool:
     """Long, sentence-final lines are kept even when they repeat (syndicated copies share whole paragraphs)."""
-    return len(line) >= 120 and line.rstrip(" )").endswith(_SENTENCE_FINAL)
+    return (len(line) >= 120 or len(line.split()) >= 12) and line.rstrip(" )").endswith(_SENTENCE_FINAL)
 
 
 def _label_like(line: str) -> bool:

@@ -138,7 +138,7 @@ HAS_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:wib|wita|wit)\b", re.IGNORECAS
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|hak cipta\b|all rights reserved|\d{4}\s*©)", re.IGNORECASE)
 
 # A dateline alone on its line (``JAKARTA, KOMPAS.com -``): it belongs to the next paragraph.
-DATELINE = re.compile(r"^[A-Z][\w.'’]*(?:[ ,][\w.'’()]+){0,4}\s*[-–—]+$")
+DATELINE = re.compile(r"^[A-Z][\w.'’]*(?:,?\s[\w.'’()]+){0,4}\s*[-–—]+$")
 
 # ``Halaman 1 2 3``, ``1 2 3 Selanjutnya``, ``Page 2 of 5``, ``[Gambas:Video 20detik]``, ``(Tag: …)``.
 PAGER = re.compile(
