@@ -328,7 +328,7 @@ def test_dateline_joins_next_paragraph() -> None:
 
 def test_footer_headline_list_dropped_but_final_list_kept() -> None:
     items = "1. Kendaraan roda empat 7 unit\n2. Logam mulia 645 gram\n3. Uang tunai Rp 1,3 miliar"
-    footer = "Terkini Lainnya\nIstana Batalkan Rapat Inflasi karena Ada Demo!\nHarga Minyak Turun Usai Fed Pangkas Bunga"
+    footer = "Terkini Lainnya\nIstana Batalkan Rapat Inflasi karena Ada Demo!\nHarga Minyak Turun Usai Fed Pangkas"
     res = clean_lines(f"{LEAD}\nBarang yang disita yaitu:\n{items}\n{footer}")
     assert res.text.split("\n\n") == [LEAD, "Barang yang disita yaitu:", *items.split("\n")]
 
