@@ -23,6 +23,7 @@ def test_parse_format() -> None:
     [
         (b"WARC/1.0\r\nWARC-Type: warcinfo\r\n", "crawl.bin", InputFormat.WARC),
         (b"WARC/1.1\r\n", "page.html", InputFormat.WARC),  # content beats a misleading name
+        (b"garbage", "crawl.warc.gz", InputFormat.WARC),  # ... and a broken WARC is still read as one
         (b"<!DOCTYPE html><html><body>x</body></html>", "page", InputFormat.HTML),
         (b"  \n<html lang='id'><head>", "-", InputFormat.HTML),
         (b"<p>fragment</p>", "x", InputFormat.HTML),
@@ -39,6 +40,11 @@ def test_parse_format() -> None:
 )
 def test_sniff(head: bytes, name: str, expected: InputFormat) -> None:
     assert sniff(head, name) is expected
+
+
+def test_pretty_printed_json_is_not_json_lines() -> None:
+    with pytest.raises(RejectError, match="JSON but not JSON Lines"):
+        sniff(b'{\n  "pages": [1, 2]\n}\n', "ground-truth.json")
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from warta.data import InputFormat
@@ -69,15 +70,22 @@ def check_text(head: bytes) -> None:
         raise RejectError(f"binary content ({100 * control // len(head)}% control bytes)")
 
 
+def is_warc(head: bytes, name: str) -> bool:
+    """A WARC by its first bytes or by its name; checked before :func:`check_text` as payloads may be binary."""
+    return head.lstrip().startswith(b"WARC/") or _extension(name) == ".warc"
+
+
 def sniff(head: bytes, name: str) -> InputFormat:
     """Guess the format of a (decompressed) input from its first bytes, then its name (without ``.gz``)."""
-    start = head.lstrip()[:512]
-    if start.startswith(b"WARC/"):
+    if is_warc(head, name):
         return InputFormat.WARC
+    start = head.lstrip()[:512]
     by_name = _EXTENSIONS.get(_extension(name))
-    if by_name is not None and by_name is not InputFormat.WARC:
+    if by_name is not None:
         return by_name
     if _JSON_START.match(start):
+        if not _first_line_is_object(head):
+            raise RejectError("JSON but not JSON Lines (the first line is not a whole object)")
         return InputFormat.JSONL
     feed = _FEED.search(head)
     html = _HTML.search(head)
@@ -86,6 +94,17 @@ def sniff(head: bytes, name: str) -> InputFormat:
     if html is not None:
         return InputFormat.HTML
     return InputFormat.TEXT
+
+
+def _first_line_is_object(head: bytes) -> bool:
+    """Whether the first non-blank line is a JSON object (or too long to tell from the head, given the benefit)."""
+    line = head.lstrip().split(b"\n", 1)
+    if len(line) == 1 and len(head) >= HEAD_BYTES:
+        return True
+    try:
+        return isinstance(json.loads(line[0].decode("utf-8", errors="replace")), dict)
+    except json.JSONDecodeError:
+        return False
 
 
 def _extension(name: str) -> str:

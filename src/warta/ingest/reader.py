@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from warta.data import InputFormat, Item, Provenance, Rejection
 from warta.errors import RejectError
-from warta.ingest.detect import check_text, parse_format, sniff
+from warta.ingest.detect import check_text, is_warc, parse_format, sniff
 from warta.ingest.feed import read_feed
 from warta.ingest.files import STDIN, content_stream, expand, gzip_errors, open_input, peek, read_all
 from warta.ingest.items import article, now, reject
@@ -72,13 +72,14 @@ class Reader:
         head, compressed = peek(stream)
         if not head.strip():
             raise RejectError("empty input")
-        fmt = forced or sniff(head, name)
         ingested = now()
         path = None if name == STDIN else name
-        if fmt is InputFormat.WARC:  # fastwarc reads gzip itself, and record payloads may well be binary
+        if forced is InputFormat.WARC or (forced is None and is_warc(head, name)):
+            # fastwarc reads gzip itself, and record payloads may well be binary
             yield from read_warc(stream, name, self.settings, ingested, self.stats)
             return
         check_text(head)
+        fmt = forced or sniff(head, name)
         content = content_stream(stream, compressed)
         if fmt is InputFormat.JSONL:
             with gzip_errors():
