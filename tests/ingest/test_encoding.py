@@ -55,8 +55,15 @@ def test_valid_utf8_beats_a_wrong_declaration() -> None:
 
 
 def test_bom_wins() -> None:
-    assert decode(codecs.BOM_UTF16_LE + "<p>héllo</p>".encode("utf-16-le")) == ("<p>héllo</p>", "utf-16-le")
-    assert decode(codecs.BOM_UTF8 + b"<p>x</p>", "cp1252") == ("<p>x</p>", "utf-8")
+    assert decode(codecs.BOM_UTF16_LE + "<p>héllo</p>".encode("utf-16-le")) == ("<p>héllo</p>", "utf-16")
+    assert decode(codecs.BOM_UTF16_BE + "<p>héllo</p>".encode("utf-16-be")) == ("<p>héllo</p>", "utf-16")
+    assert decode(codecs.BOM_UTF8 + b"<p>x</p>", "cp1252") == ("<p>x</p>", "utf-8-sig")
+
+
+def test_the_encoding_found_decodes_the_bytes_directly() -> None:
+    """Other stages may call ``content.decode(page.encoding)``: a BOM must not survive that."""
+    data = codecs.BOM_UTF8 + "<p>héllo</p>".encode()
+    assert data.decode(decode(data)[1]) == "<p>héllo</p>"
 
 
 def test_invalid_utf8_bytes_are_replaced_not_fatal() -> None:

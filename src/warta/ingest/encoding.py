@@ -10,12 +10,13 @@ import re
 
 from charset_normalizer import from_bytes
 
+# Codecs that consume the mark themselves, so ``content.decode(page.encoding)`` elsewhere leaves no U+FEFF behind.
 BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts with the UTF-16 LE one
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
 # Labels browsers read as a superset (WHATWG Encoding Standard): the superset decodes what pages really contain.
@@ -53,7 +54,7 @@ def decode(content: bytes, declared: str | None = None) -> tuple[str, str]:
     """
     for bom, name in BOMS:
         if content.startswith(bom):
-            return content[len(bom) :].decode(name, errors="replace"), name
+            return content.decode(name, errors="replace"), name
     labels = _unique([normalize(declared), normalize(sniff_declared(content))])
     if not content.isascii() and _is_utf8(content):
         return content.decode("utf-8", errors="replace"), "utf-8"
