@@ -22,6 +22,7 @@ from warta.extract.types import HtmlExtraction
 FAVORS = ("precision", "balanced", "recall")
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
+_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|!)")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACE = re.compile(r"[ \t\r\f\v\xa0]+")
 
@@ -205,6 +206,10 @@ def _fallback_decode(content: bytes) -> str:
 
 
 def _parse(text: str) -> lxml_html.HtmlElement | None:
+    head = text[:2000]
+    # Not markup at all (binary, compressed, random text): libxml2 would wrap it in <p> and call it a body.
+    if not _TAG.search(head) or sum(ch < " " and ch not in "\t\n\r" for ch in head) > 0.05 * len(head):
+        return None
     text = _XML_DECL.sub("", text.replace("\x00", ""), count=1)
     if not text.strip():
         return None
