@@ -19,7 +19,7 @@ def reader(db_path: str | Path) -> Iterator[sqlite3.Connection]:
     try:
         found = version(conn)
         if found == 0:
-            raise StoreError(f"{db_path} is a SQLite file but not a Warta database (no schema)")
+            raise StoreError(f"{db_path} is not a Warta database (it holds no Warta schema)")
         if found > SCHEMA_VERSION:
             raise StoreError(f"{db_path} has schema version {found}, newer than this Warta knows; upgrade Warta")
         yield conn

@@ -125,4 +125,6 @@ def search(
         except sqlite3.OperationalError as exc:
             # to_fts should make this unreachable; if FTS5 still objects, say so in one line.
             raise QueryError(f"cannot run query {query!r}: {exc}") from exc
-    return [Hit(r[0], r[1], r[2] or "", float(r[3]), r[4], r[5], r[6], r[7], r[8]) for r in rows]
+    # FTS5 marks each token of a phrase on its own: "[Kim] [Jong] [Un]" reads better as "[Kim Jong Un]".
+    joined = f"{mark[1]} {mark[0]}"
+    return [Hit(r[0], r[1], (r[2] or "").replace(joined, " "), float(r[3]), *r[4:]) for r in rows]
