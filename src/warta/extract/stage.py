@@ -160,8 +160,9 @@ class ExtractStage(Stage):
         article.credits = cleaned.credits
         article.related = cleaned.related
         article.site_name = html.site_name if html else None
-        if hints.language:
-            article.language = hints.language  # the language stage decides whether to trust it
+        declared = hints.language or (html.language if html else None)
+        if declared:
+            article.language = declared  # the language stage keeps it only when its own identification is unsure
         url = page.source.url or hints.url or (html.url if html else None)
         article.source = Source(path=page.source.path, url=url, domain=raw.domain or _domain(url))
         article.provenance = article.provenance or page.provenance
