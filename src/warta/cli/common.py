@@ -9,6 +9,7 @@ from typing import TextIO
 
 import click
 
+from warta.cli.show import plural
 from warta.data import InputFormat, Item, Rejection
 from warta.settings import Settings
 
@@ -52,7 +53,7 @@ class Progress:
         if self.enabled and now - self._last >= self.interval:
             self._last = now
             rate = self.documents / max(now - self._start, 1e-9)
-            line = f"  {self.documents} documents, {self.rejected} rejected ({rate:.1f}/s)"
+            line = f"  {plural(self.documents, 'document')}, {self.rejected} rejected ({rate:.1f}/s)"
             self.stream.write("\r" + line + "\x1b[K")
             self.stream.flush()
             self._shown = True
