@@ -44,7 +44,10 @@ def test_phrase_prefix_or_not(db: Path) -> None:
     assert titles(db, '"kim jong un"') == ["Putin dan Kim Jong Un bertemu di Pyongyang"]
     assert titles(db, '"un kim"') == []
     assert titles(db, "pyong*") == ["Putin dan Kim Jong Un bertemu di Pyongyang"]
-    assert sorted(t or "" for t in titles(db, "beras OR seoul")) == ["Harga beras naik di Jakarta", "Seoul reacts to the summit"]
+    assert sorted(t or "" for t in titles(db, "beras OR seoul")) == [
+        "Harga beras naik di Jakarta",
+        "Seoul reacts to the summit",
+    ]
     assert titles(db, "putin NOT seoul") == ["Putin dan Kim Jong Un bertemu di Pyongyang"]
     assert len(search(db, "putin AND kim")) == 2
 
