@@ -79,7 +79,9 @@ def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
         conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise StoreError(f"{where} is not a SQLite database ({exc})") from exc
+        if "not a database" in str(exc):
+            raise StoreError(f"{where} is not a SQLite database ({exc})") from exc
+        raise StoreError(f"cannot read {where}: {exc}") from exc
     return conn
 
 
