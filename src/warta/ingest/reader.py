@@ -71,6 +71,9 @@ class Reader:
     def _items(self, stream: BinaryIO, name: str, forced: InputFormat | None) -> Iterator[Item]:
         head, compressed = peek(stream)
         if not head.strip():
+            if compressed:  # nothing came out of the gzip: say why rather than "empty"
+                with gzip_errors():
+                    content_stream(stream, compressed).read(1)
             raise RejectError("empty input")
         ingested = now()
         path = None if name == STDIN else name
