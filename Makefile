@@ -20,6 +20,8 @@ install: $(BIN)/python
 demo: install
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/warta ingest examples/ --db $(DB) --show
+	$(BIN)/warta stats --db $(DB)
+	@echo 'Next: $(BIN)/warta search "kim jong un" --db $(DB)'
 
 test: install
 	$(BIN)/python -m pytest -q -m "not slow"
