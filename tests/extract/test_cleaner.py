@@ -365,3 +365,22 @@ def test_normalize_paragraphs_keeps_everything() -> None:
 def test_empty() -> None:
     assert clean_lines("").text == ""
     assert clean_lines("\n\n  \n").text == ""
+
+
+def test_table_rows_are_body_not_breadcrumbs() -> None:
+    rows = "| Pos | Player | Points |\n\n| 1 | Kyle Busch | 5040 |\n\n| 2 | Martin Truex Jr. | 5035 |"
+    res = clean_lines(f"{LEAD}\n\n{rows}\n\n{TAIL}")
+    assert rows in res.text, res.dropped
+
+
+def test_byline_table_rows_lifted() -> None:
+    # Kompas puts its byline in a two-column table: "| Penulis | : Anju |".
+    res = clean_lines(f"{LEAD}\n\n{TAIL}\n\n| Penulis | : Anju Christian |\n\n| Editor | : Jalu Wisnu Wirajati |")
+    assert res.text == f"{LEAD}\n\n{TAIL}"
+    assert (res.authors, res.editor) == (["Anju Christian"], "Jalu Wisnu Wirajati")
+
+
+def test_list_of_links_between_paragraphs_kept() -> None:
+    links = "http://www.example.org/2013/02/sumber-pertama.html\n\nhttp://example.wordpress.com/2011/09/07/kedua/"
+    res = clean_lines(f"{LEAD}\n\n{links}\n\n{TAIL}\n\nhttp://www.example.org/tag/a\n\nhttp://www.example.org/tag/b")
+    assert res.text == f"{LEAD}\n\n{links}\n\n{TAIL}"

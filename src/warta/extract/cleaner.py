@@ -136,11 +136,12 @@ def clean_lines(
     first_para = next(
         (i for i, line in enumerate(lines) if _is_paragraph(line) and line_key(line) != title_key), len(lines)
     )
+    links = _link_runs(lines)
     kept: list[str] = []
     hits: list[int] = []  # boilerplate lines seen before each kept line: where the page footer starts
     n_hits = 0
     for i, line in enumerate(lines):
-        why = _classify(line, i < first_para, title_key, repeated, state)
+        why = None if i in links else _classify(line, i < first_para, title_key, repeated, state)
         if why is None:
             kept.append(line)
             hits.append(n_hits)
@@ -159,6 +160,16 @@ def clean_lines(
         related=state.related,
         dropped=state.dropped,
     )
+
+
+def _link_runs(lines: list[str]) -> set[int]:
+    """Bare links next to other bare links: a list of references or sources, body when between paragraphs."""
+    is_link = [P.URL_LINE.match(line) is not None for line in lines]
+    return {
+        i
+        for i, link in enumerate(is_link)
+        if link and ((i > 0 and is_link[i - 1]) or (i + 1 < len(lines) and is_link[i + 1]))
+    }
 
 
 def _infer_title(lines: list[str], from_first_line: bool) -> str | None:
@@ -197,11 +208,12 @@ def _classify(
     if _related(line, st):
         return "related"
     if len(line) <= 160:
-        if _role(line, st):
+        probe = _untable(line)
+        if _role(probe, st):
             return "byline"
-        if _syndication(line, st):
+        if _syndication(probe, st):
             return "source"
-        if _photo(line, st):
+        if _photo(probe, st):
             return "photo"
     if key in repeated and not _strong_body(line):  # after the metadata patterns: an editor line repeats too
         return "repeated"
@@ -216,6 +228,14 @@ def _classify(
     if _caption(line, in_header, st):
         return "caption"
     return None
+
+
+def _untable(line: str) -> str:
+    """A short table row (``| Penulis | : Anju |``, Kompas' byline table) as one line; other lines as they are."""
+    if not P.TABLE_ROW.match(line):
+        return line
+    cells = [c.strip() for c in line.strip("|").split("|")]
+    return " ".join(c for c in cells if c) if len(cells) <= 3 else line
 
 
 def _take_pending(pending: str, line: str, st: _State) -> bool:
@@ -253,8 +273,8 @@ def _related(line: str, st: _State) -> bool:
 
 def _clean_related(title: str) -> str:
     title = _HERE_SUFFIX.sub("", title.strip())
-    title = title.rstrip(" :").strip(_QUOTES + " ")
-    return title.rstrip(" :").strip()
+    title = title.rstrip(" :|").strip(_QUOTES + " ")
+    return title.rstrip(" :|").strip()
 
 
 def _role(line: str, st: _State) -> bool:
@@ -409,7 +429,9 @@ def _trim_zones(kept: list[str], hits: list[int], st: _State) -> list[str]:
     for i, line in enumerate(kept):
         header = i < first
         footer = i > last and hits[i] > hits[last]
-        if (header and _label_like(line)) or (footer and (_label_like(line) or not _is_sentence(line))):
+        # a list of bare links belongs to the body only between paragraphs (references), never around them
+        link = (header or i > last) and P.URL_LINE.match(line) is not None
+        if link or (header and _label_like(line)) or (footer and (_label_like(line) or not _is_sentence(line))):
             st.dropped.append((line, "header" if header else "trailer"))
             continue
         out.append(line)
@@ -487,5 +509,7 @@ def _date_line(line: str) -> bool:
 
 def _breadcrumb(line: str) -> bool:
     """``Home > News > Politik`` and ``Share | Tweet | Email``: separators, no sentence."""
+    if P.TABLE_ROW.match(line):  # "| 1 | Kyle Busch | 5040 |": a table row of the article (results, prices)
+        return False
     seps = sum(line.count(s) for s in ("|", "»", "›", " > ", " / "))
     return seps >= 2 and len(line.split()) <= 3 * (seps + 1) and not line.endswith(".")

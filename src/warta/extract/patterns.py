@@ -149,6 +149,8 @@ PAGER = re.compile(
 
 # A bare domain, as the first line of a scraped text record.
 DOMAIN_LINE = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}/?$", re.IGNORECASE)
+# A table row as trafilatura writes it: ``| 1 | Kyle Busch | 5040 |`` (never a breadcrumb).
+TABLE_ROW = re.compile(r"^\|.*\|$")
 # Link-like text: a URL or e-mail on its own.
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$", re.IGNORECASE)
 # List items are body even when short: ``1. …``, ``- …``, ``• …``, ``a) …``.
