@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from lxml import html as lxml_html
 
-from warta.extract.html import extract_html
+from warta.extract.html import extract_html, prepare_tree
 from warta.extract.metadata import strip_site_suffix
 
 PARAS = [
@@ -110,3 +111,64 @@ def test_favor_is_checked() -> None:
         extract_html(PAGE.encode(), favor="speed")
     for favor in ("precision", "balanced", "recall"):
         assert PARAS[0] in extract_html(PAGE.encode(), favor=favor).text
+
+
+def test_big_comment_thread_is_not_the_body() -> None:
+    # A comment thread can hold more prose than the post; it must not win as "the densest block".
+    comment = " ".join(PARAS) + " " + " ".join(PARAS)
+    thread = "".join(f'<li class="comment"><div class="comment-body"><p>{comment}</p><p>{comment}</p></div></li>' * 3)
+    page = f"""<html><head><title>Open thread</title></head><body><main>
+    <article><h1>Open thread</h1><p>{PARAS[0]}</p><p>{PARAS[1]}</p></article>
+    <div class="comments-area comments"><ul class="comment-list">{thread}</ul></div></main></body></html>"""
+    text = extract_html(page.encode()).text
+    assert text.split("\n\n") == PARAS[:2]
+
+
+def test_prose_divs_all_become_paragraphs() -> None:
+    # CNN writes paragraphs as <div>s, some with links, some bare text; trafilatura dropped the bare ones when their
+    # siblings had become <p>s (AEB page d605bdef2cde), so both kinds become <p>s.
+    divs = "".join(
+        f'<div class="zn-body__paragraph">{p} Lihat <a href="/x">tautan</a> ini.</div>' if i % 2 == 0
+        else f'<div class="zn-body__paragraph">{p}</div>'
+        for i, p in enumerate(PARAS)
+    )
+    tree = lxml_html.document_fromstring(f"<html><body><article><div>{divs}</div></article></body></html>")
+    prepare_tree(tree)
+    paragraphs = [" ".join(p.text_content().split()) for p in tree.iter("p")]
+    assert [p for p in paragraphs if p in PARAS] == PARAS[1::2]
+    assert len(paragraphs) == len(PARAS)
+
+
+@pytest.mark.parametrize(
+    ("author", "site"),
+    [("Kompas Cyber Media", "Kompas Cyber Media"), ("PT. VIVA MEDIA BARU - VIVA.co.id", "VIVA.co.id")],
+)
+def test_publisher_is_not_an_author(author: str, site: str) -> None:
+    head = f'<title>T</title><meta name="author" content="{author}">'
+    page = f"<html><head>{head}</head><body><p>{PARAS[0]}</p></body></html>"
+    result = extract_html(page.encode())
+    assert (result.authors, result.site_name) == ([], site)
+
+
+def test_site_name_holding_the_title_is_ignored() -> None:
+    # Okezone fills og:site_name with the whole title.
+    page = (
+        '<html><head><meta property="og:title" content="Ahok Dukung Jokowi">'
+        '<meta property="og:site_name" content="Ahok Dukung Jokowi :: Okezone News">'
+        f"</head><body><p>{PARAS[0]}</p></body></html>"
+    )
+    result = extract_html(page.encode())
+    assert (result.title, result.site_name) == ("Ahok Dukung Jokowi", "Okezone News")
+
+
+def test_metadata_lines_harvested_but_not_body() -> None:
+    page = f"""<html><head><title>T</title></head><body>
+    <nav><div>Redaktur : Orang Lain</div></nav>
+    <article>{"".join(f"<p>{p}</p>" for p in PARAS)}
+    <p class="related-news"><strong>Baca juga : <a href="/1">Harga Beras Naik di Pasar Induk</a></strong></p>
+    <div class="info-author">Editor : <a href="/author/151/andhika">Andhika</a></div></article>
+    <footer><div>Penulis: Tim Redaksi</div></footer></body></html>"""
+    result = extract_html(page.encode())
+    assert result.meta_lines == ["Baca juga : Harga Beras Naik di Pasar Induk", "Editor : Andhika"]
+    assert result.text.split("\n\n") == PARAS
+    assert result.cleaner_input() == "\n\n".join([*result.meta_lines, result.text])

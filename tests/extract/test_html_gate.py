@@ -32,7 +32,7 @@ def warta_text(case: Case) -> str:
         return result.text
     url = case.url or result.url
     domain = urlsplit(url).hostname if url and "://" in url else None
-    return clean_lines(result.text, domain=domain, title_hint=result.title, infer_title=False).text
+    return clean_lines(result.cleaner_input(), domain=domain, title_hint=result.title, infer_title=False).text
 
 
 def _cases(name: str, limit: int | None) -> list[Case]:

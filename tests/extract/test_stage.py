@@ -22,7 +22,7 @@ def _article(content: bytes | str, fmt: InputFormat = InputFormat.TEXT, **kw: ob
     return Article(page=page)
 
 
-def _run(*articles: Article, stage: ExtractStage | None = None) -> list[Article | Rejection]:
+def _run(*articles: Article | Rejection, stage: ExtractStage | None = None) -> list[Article | Rejection]:
     return list((stage or ExtractStage()).run(articles))
 
 
@@ -190,3 +190,33 @@ def test_chunks_keep_order_and_bound_memory() -> None:
 def test_process_single_article() -> None:
     art = ExtractStage().process(_article(f"Judul Satu Dua\n\n{BODY}"))
     assert art is not None and art.text == BODY
+
+
+MI_PAGE = f"""<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">
+<title>Harga Beras Naik di Pasar Induk | Media Indonesia</title>
+<meta property="og:site_name" content="Media Indonesia"></head><body>
+<nav><a href="/">Beranda</a> <a href="/editorials">Editorial</a></nav>
+<div class="article"><h1>Harga Beras Naik di Pasar Induk</h1>
+<div class="article-content">
+<p>JAKARTA - {BODY}</p>
+<p class='related-news'><strong>Baca juga :&nbsp;<a href='/ekonomi/1/operasi-pasar'>Pemerintah Siapkan Operasi Pasar
+ Beras</a></strong></p>
+<p>{MORE} (Ant/P-2)</p>
+</div>
+<div class="ext-channel">Cek berita dan artikel yg lain di <a href="https://news.google.com/">Google News</a></div>
+<div class="info-author">Editor : <a title="Andhika" href="/author/151/andhika" class="author">Andhika</a></div>
+</div><footer>Copyright 2026 Media Indonesia</footer></body></html>"""
+
+
+@pytest.mark.issue(2)
+def test_html_metadata_lines_become_metadata() -> None:
+    # Media Indonesia keeps the editor and "Baca juga" in blocks trafilatura leaves out; they still reach metadata.
+    art = _one(_article(MI_PAGE, InputFormat.HTML, source=Source(path="mi.html")))
+    assert art.text == f"JAKARTA - {BODY}\n\n{MORE}"
+    assert art.editor == "Andhika"
+    assert Credit(CreditRole.EDITOR, "Andhika") in art.credits
+    assert Credit(CreditRole.SOURCE, "Ant/P-2") in art.credits
+    assert {r.title for r in art.related} == {"Pemerintah Siapkan Operasi Pasar Beras"}
+    assert art.site_name == "Media Indonesia"
+    for line in ("Editor", "Andhika", "Baca juga", "Operasi Pasar", "(Ant/P-2)", "Google News"):
+        assert line not in art.text

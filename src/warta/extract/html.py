@@ -16,6 +16,7 @@ from collections.abc import Callable
 from lxml import etree
 from lxml import html as lxml_html
 
+from warta.extract import patterns as P
 from warta.extract.metadata import PageMeta, extract_metadata
 from warta.extract.types import HtmlExtraction
 
@@ -89,6 +90,8 @@ _BOILERPLATE_WORDS = frozenset(
         "byline",
     )
 )
+# Comment threads can outweigh the story, so they are dropped even when big, unless they wrap the headline.
+_COMMENT_WORDS = frozenset(("comment", "comments", "commentlist", "komentar", "disqus", "discussion"))
 _WORD_SPLIT = re.compile(r"[\s_-]+")
 _LAYOUT_PREFIXES = ("l-", "has-", "with-", "is-", "js-", "layout", "page-", "site-")
 _KEEP_TAGS = frozenset({"html", "body", "article", "main"})
@@ -96,6 +99,21 @@ _DROP_TAGS = ("figcaption", "aside", "nav", "footer")
 _BLOCK_TAGS = frozenset(
     {"p", "div", "table", "ul", "ol", "dl", "figure", "section", "article", "blockquote", "h1", "h2", "h3", "h4", "h5"}
 )
+
+# Where metadata lines are looked for: blocks whose own text opens with a label the cleaner knows.
+_META_TAGS = ("div", "p", "span", "li", "td", "strong", "b", "em", "small", "h4", "h5", "h6")
+_META_STARTS = (
+    "editor", "penyunting", "redaktur", "penulis", "reporter", "pewarta", "wartawan", "kontributor", "author",
+    "writer", "written by", "diedit", "ditulis", "fotografer", "photographer", "baca", "simak", "lihat", "read",
+    "related", "also read", "berita terkait", "artikel terkait", "artikel ini", "berita ini", "sumber", "source",
+)
+_META_MAX_CHARS = 200
+_META_MAX_ROLES = 4
+_META_MAX_LINES = 12
+_OUTSIDE_TAGS = frozenset({"nav", "footer", "form", "select", "option", "button"})
+_EDGE_TAGS = frozenset({"header", "aside"})  # a byline or "baca juga" box there counts only inside the story
+_STORY_TAGS = frozenset({"article", "main"})
+_PROSE_DIVS = frozenset({"div", "td", "section", "article"})
 
 _DAYS = (
     r"senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|"
@@ -129,6 +147,7 @@ def extract_html(
     if tree is None:
         return HtmlExtraction(text="")
     meta = extract_metadata(tree, url)
+    meta_lines = harvest_meta_lines(tree)  # before prepare_tree drops the byline and "baca juga" blocks
     prepare_tree(tree)
     body = _trafilatura_body(tree, url, favor)
     dense = densest_block(tree)
@@ -149,7 +168,44 @@ def extract_html(
         site_name=meta.site_name,
         url=meta.url,
         language=meta.language,
+        meta_lines=meta_lines,
     )
+
+
+def harvest_meta_lines(tree: lxml_html.HtmlElement) -> list[str]:
+    """Short lines that name the editor, authors, a source or a related story (``Editor : Andhika``).
+
+    Templates put them in blocks next to the body (``info-author``, ``related-news``) that trafilatura or
+    :func:`prepare_tree` leave out; the line cleaner lifts them into metadata. Only lines its patterns recognise are
+    taken, never from navigation, headers or footers (an imprint's ``Redaktur: …`` is not this story's).
+    """
+    found: list[str] = []
+    roles = 0
+    for el in tree.iter(_META_TAGS):
+        head = (el.text or "").lstrip().casefold()
+        if not head.startswith(_META_STARTS) or el.getparent() is None:
+            continue
+        line = " ".join(el.text_content().split())
+        if len(line) > _META_MAX_CHARS or line in found:
+            continue
+        role = P.ROLE.match(line)
+        is_role = role is not None and bool(role.group("v").strip())
+        if not (is_role or _related_title(line) or P.SYNDICATION.match(line) or P.SUMBER.match(line)):
+            continue
+        above = {a.tag for a in el.iterancestors()}
+        if not above.isdisjoint(_OUTSIDE_TAGS) or (not above.isdisjoint(_EDGE_TAGS) and above.isdisjoint(_STORY_TAGS)):
+            continue
+        roles += is_role
+        if is_role and roles > _META_MAX_ROLES:
+            continue
+        found.append(line)
+    return found[:_META_MAX_LINES]
+
+
+def _related_title(line: str) -> bool:
+    """A "baca juga" line that names its story (a bare "Read more" button would swallow the next line)."""
+    m = P.RELATED.match(line)
+    return m is not None and len((m.group("t") or m.group("t2") or m.group("t3") or "").split()) >= 2
 
 
 def decode_html(content: bytes, encoding: str | None = None) -> str:
@@ -234,18 +290,27 @@ def prepare_tree(tree: lxml_html.HtmlElement) -> None:
             continue
         attrs = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
         # A block holding much of the page is a layout wrapper ("has-sidebar", "nav-open"), whatever its name.
-        if attrs.strip() and _is_boilerplate(attrs) and not _holds_story(el, page_chars):
+        if not attrs.strip():
+            continue
+        words = _attr_words(attrs)
+        if words.isdisjoint(_BOILERPLATE_WORDS):
+            continue
+        if not _holds_story(el, page_chars) or (not words.isdisjoint(_COMMENT_WORDS) and not _has_headline(el)):
             _drop(el)
     _drop_teaser_cards(tree)
     _unnest_paragraphs(tree)
     _split_br_blocks(tree)
 
 
-def _is_boilerplate(attrs: str) -> bool:
+def _attr_words(attrs: str) -> set[str]:
+    """Words of a block's class/id, whole names and their parts."""
     # Layout modifiers ("l-sidebar-fixed", "has-sidebar", "with-comments") describe a page region, not its role.
     names = [n for n in attrs.split() if not n.startswith(_LAYOUT_PREFIXES)]
-    words = {w for n in names for w in _WORD_SPLIT.split(n)} | {n.replace("-", "").replace("_", "") for n in names}
-    return not words.isdisjoint(_BOILERPLATE_WORDS)
+    return {w for n in names for w in _WORD_SPLIT.split(n)} | {n.replace("-", "").replace("_", "") for n in names}
+
+
+def _has_headline(el: lxml_html.HtmlElement) -> bool:
+    return el.find(".//h1") is not None or el.find(".//article") is not None
 
 
 def _holds_story(el: lxml_html.HtmlElement, page_chars: int) -> bool:
@@ -295,7 +360,14 @@ def _drop_teaser_cards(tree: lxml_html.HtmlElement) -> None:
 def _split_br_blocks(tree: lxml_html.HtmlElement) -> None:
     """Give loose prose its own ``<p>``s: split at ``<br><br>`` and around block children."""
     for parent in list(tree.iter("div", "td", "section", "article", "p", "span", "font", "center")):
-        if parent.getparent() is None or not len(parent):
+        if parent.getparent() is None:
+            continue
+        if not len(parent):
+            # A prose <div> without children (CNN writes some paragraphs so) becomes a <p> like its siblings.
+            if parent.tag in _PROSE_DIVS and len((parent.text or "").strip()) >= 100:
+                p = lxml_html.Element("p")
+                p.text, parent.text = parent.text, None
+                parent.append(p)
             continue
         # Only containers whose own text is prose: a layout <div> with <br><br> spacers between blocks is left alone.
         own = len((parent.text or "").strip()) + sum(len((c.tail or "").strip()) for c in parent)

@@ -35,6 +35,13 @@ _DATE_META = (
     "sailthru.date",
 )
 _AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "content_author", "sailthru.author")
+# Company words in an "author" value: the publisher, not a person.
+_COMPANY = re.compile(
+    r"^(?:pt|cv)\.?\s|\b(?:tbk|inc|ltd|llc|corp|corporation|gmbh|group|media|cyber|network|newswire|"
+    r"publishing|holdings?|redaksi|editorial board)\b\.?",
+    re.IGNORECASE,
+)
+_DOMAIN_LIKE = re.compile(r"\w\.(?:com|co\.id|co\.uk|id|net|org|my|tv|news)\b", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 
 
@@ -145,6 +152,26 @@ def strip_site_suffix(title: str, site_name: str | None = None, domain: str | No
     return title[start:end].strip() if start >= 0 and end > start else title
 
 
+def is_publisher(name: str) -> bool:
+    """Whether an "author" is the publishing company (``Kompas Cyber Media``, ``PT. VIVA MEDIA BARU``), not a person."""
+    return bool(_COMPANY.search(name) or _DOMAIN_LIKE.search(name))
+
+
+def _brand(publisher: str) -> str:
+    """The outlet's name in a publisher string: ``PT. VIVA MEDIA BARU - VIVA.co.id`` → ``VIVA.co.id``."""
+    parts = [p for p in _SEPARATORS.split(_clean(publisher)) if p]
+    return next((p for p in parts if _DOMAIN_LIKE.search(p)), parts[0] if parts else publisher)
+
+
+def _site_without_title(site_name: str, raw_title: str) -> str | None:
+    """``og:site_name`` that holds the whole headline (Okezone) is not a site name; what is left of it may be."""
+    title = _key(strip_site_suffix(raw_title))
+    if not title or title not in _key(site_name):
+        return site_name
+    rest = [p for p in _SEPARATORS.split(_clean(site_name)) if _key(p) and _key(p) not in title]
+    return rest[-1] if len(rest) == 1 and len(rest[0]) <= 40 else None
+
+
 def _key(text: str | None) -> str:
     return re.sub(r"[^a-z0-9]", "", (text or "").lower().removeprefix("www."))
 
@@ -175,6 +202,8 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None = None) -> Pag
     if not raw_title:
         h1 = tree.xpath("//h1")
         raw_title = _clean(h1[0].text_content()) if h1 else None
+    if site_name and raw_title:
+        site_name = _site_without_title(site_name, raw_title)
     title = strip_site_suffix(raw_title, site_name, domain) if raw_title else None
 
     published = _iso_date(ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None)
@@ -191,7 +220,10 @@ def extract_metadata(tree: lxml_html.HtmlElement, url: str | None = None) -> Pag
             if metas.get(key):
                 authors = _split_authors(metas[key])
                 break
-    authors = [a for a in authors if _key(a) not in (_key(site_name), _key(domain))]
+    publishers = [a for a in authors if _key(a) in (_key(site_name), _key(domain)) or is_publisher(a)]
+    authors = [a for a in authors if a not in publishers]
+    if not site_name and publishers:
+        site_name = _brand(publishers[0])
 
     lang = tree.get("lang") or metas.get("content-language") or metas.get("og:locale") or metas.get("language")
     match = _LANG.match((lang or "").strip())

@@ -127,7 +127,7 @@ class ExtractStage(Stage):
             url = page.source.url or page.hints.url
             html = extract_html(page.content, url=url, encoding=page.encoding, favor=self.settings.favor)
             domain = domain or _domain(html.url)
-            return _Raw(article, page, html.text, domain, html=html)
+            return _Raw(article, page, html.cleaner_input(), domain, html=html)
         text, _ = _decode(page.content, page.encoding)
         if page.format is InputFormat.JSONL:
             return _Raw(article, page, text, domain, clean=page.hints.clean or self.settings.clean_jsonl)

@@ -18,6 +18,13 @@ class HtmlExtraction:
     site_name: str | None = None
     url: str | None = None  # canonical URL when the page declares one
     language: str | None = None  # as declared by the page (<html lang>, meta), ISO 639-1
+    # Byline, editor, "Baca juga" and source lines found around the body (often in blocks trafilatura leaves out);
+    # not body text: the line cleaner turns them into metadata (see :meth:`cleaner_input`).
+    meta_lines: list[str] = field(default_factory=list)
+
+    def cleaner_input(self) -> str:
+        """The text the line cleaner gets: the metadata lines first (the header zone), then the body."""
+        return "\n\n".join([*self.meta_lines, self.text]) if self.meta_lines else self.text
 
 
 @dataclass(slots=True)
