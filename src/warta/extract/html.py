@@ -90,6 +90,7 @@ _BOILERPLATE_WORDS = frozenset(
         "byline",
     )
 )
+_BOILERPLATE_HINT = re.compile("|".join(sorted(_BOILERPLATE_WORDS, key=len, reverse=True)))
 # Comment threads can outweigh the story, so they are dropped even when big, unless they wrap the headline.
 _COMMENT_WORDS = frozenset(("comment", "comments", "commentlist", "komentar", "disqus", "discussion"))
 _WORD_SPLIT = re.compile(r"[\s_-]+")
@@ -292,6 +293,8 @@ def prepare_tree(tree: lxml_html.HtmlElement) -> None:
         # A block holding much of the page is a layout wrapper ("has-sidebar", "nav-open"), whatever its name.
         if not attrs.strip():
             continue
+        if _BOILERPLATE_HINT.search(attrs) is None:  # cheap pre-check: most blocks name no boilerplate word
+            continue
         words = _attr_words(attrs)
         if words.isdisjoint(_BOILERPLATE_WORDS):
             continue
@@ -442,6 +445,9 @@ def _trafilatura_body(tree: lxml_html.HtmlElement, url: str | None, favor: str) 
             include_comments=False,
             include_tables=True,
             with_metadata=False,
+            # No readability/jusText fallback inside trafilatura: on the prepared tree it cost AEB precision (F1
+            # 0.964 vs 0.969) and 15% of the time; the densest-block fallback below covers what it was for.
+            fast=True,
         )
     except Exception:  # trafilatura raises on some malformed trees; the densest block still gives a body
         return ""
