@@ -384,3 +384,9 @@ def test_list_of_links_between_paragraphs_kept() -> None:
     links = "http://www.example.org/2013/02/sumber-pertama.html\n\nhttp://example.wordpress.com/2011/09/07/kedua/"
     res = clean_lines(f"{LEAD}\n\n{links}\n\n{TAIL}\n\nhttp://www.example.org/tag/a\n\nhttp://www.example.org/tag/b")
     assert res.text == f"{LEAD}\n\n{links}\n\n{TAIL}"
+
+
+def test_link_under_a_list_item_kept() -> None:
+    items = "1) Lego Star Wars 75188\n\nhttp://amzn.to/2iJFhRj\n\n2) Polistil 960574 Pista Elettrica\n\nhttp://amzn.to/2hZfWFJ"
+    res = clean_lines(f"{LEAD}\n\n{items}\n\n{TAIL}")
+    assert res.text == f"{LEAD}\n\n{items}\n\n{TAIL}", res.dropped

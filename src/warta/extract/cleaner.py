@@ -163,12 +163,17 @@ def clean_lines(
 
 
 def _link_runs(lines: list[str]) -> set[int]:
-    """Bare links next to other bare links: a list of references or sources, body when between paragraphs."""
+    """Bare links in a list (next to another link, or under a list item): references or sources, body when between
+    paragraphs."""
     is_link = [P.URL_LINE.match(line) is not None for line in lines]
     return {
         i
         for i, link in enumerate(is_link)
-        if link and ((i > 0 and is_link[i - 1]) or (i + 1 < len(lines) and is_link[i + 1]))
+        if link
+        and (
+            (i > 0 and (is_link[i - 1] or P.LIST_ITEM.match(lines[i - 1]) is not None))
+            or (i + 1 < len(lines) and is_link[i + 1])
+        )
     }
 
 
