@@ -284,7 +284,8 @@ def _clean_related(title: str) -> str:
 
 def _role(line: str, st: _State) -> bool:
     """Bylines and editor lines; several may share one line (``Reporter: A | Editor: B``)."""
-    parts = [p for p in _ROLE_SPLIT.split(line) if p]
+    # a date riding along ("Penulis: A | Kamis, 14 Maret 2024 09:30 WIB") is part of the byline, not prose
+    parts = [p for p in _ROLE_SPLIT.split(line) if p and not (P.DATE_LINE.match(p) and any(c.isdigit() for c in p))]
     matches = [P.ROLE.match(p) for p in parts]
     if matches and all(m is not None for m in matches):
         for m in matches:

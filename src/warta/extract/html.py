@@ -183,7 +183,9 @@ def harvest_meta_lines(tree: lxml_html.HtmlElement) -> list[str]:
     found: list[str] = []
     roles = 0
     for el in tree.iter(_META_TAGS):
-        head = (el.text or "").lstrip().casefold()
+        # the label may sit in a first child: <div class="baca-juga"><strong>Baca juga:</strong> <a>…</a></div>
+        head = (el.text or "").lstrip() or (el[0].text or "" if len(el) else "").lstrip()
+        head = head.casefold()
         if not head.startswith(_META_STARTS) or el.getparent() is None:
             continue
         line = " ".join(el.text_content().split())
