@@ -181,6 +181,34 @@ class Event:
     end: int
     context: str | None = None
     confidence: float = 0.0
+    # additive (v1 extension): CAMEO quad class (1 verbal cooperation … 4 material conflict), Goldstein-style
+    # intensity (-10 … +10), where and when the text says it happened, the sentence's span in the text
+    quad_class: int | None = None
+    intensity: float | None = None
+    location: str | None = None
+    date: str | None = None
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+
+
+@dataclass(slots=True)
+class Commitment:
+    """A treaty or pledge: who commits to what towards whom (owner: events).
+
+    ``kind`` ∈ ``mutual_defence``, ``military_aid``, ``non_aggression``, ``consultation``, ``trade``, ``cooperation``;
+    ``mutual`` commitments bind every party towards every other.
+    """
+
+    kind: str
+    parties: list[Actor]
+    beneficiaries: list[Actor]
+    mutual: bool
+    mode: EventMode
+    trigger: str
+    sentence: str
+    start: int
+    end: int
+    date: str | None = None
 
 
 @dataclass(slots=True)
@@ -207,6 +235,7 @@ class Article:
     events: list[Event] = field(default_factory=list)
     site_name: str | None = None
     provenance: Provenance | None = None
+    commitments: list[Commitment] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The document as schema-v1 JSON-ready data (``page`` left out)."""

@@ -91,7 +91,7 @@ def test_entity_fills_what_the_words_do_not_say() -> None:
 def test_data_files_are_well_formed(name: str) -> None:
     rows = _rows(name)
     assert rows
-    width = {"actors.tsv": 4, "roles.tsv": 2, "officials.tsv": 6, "leaders.tsv": 6}[name]
+    width = {"actors.tsv": 4, "roles.tsv": 3, "officials.tsv": 6, "leaders.tsv": 6}[name]
     for row in rows:
         assert len(row) == width, row
     sectors = [r[1] if name == "roles.tsv" else r[2] if name == "actors.tsv" else r[3] for r in rows]

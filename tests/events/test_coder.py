@@ -36,13 +36,45 @@ def test_codes_trigger_actor_recipient_mode(text: str, expected: tuple[str, str,
     assert expected in _events(text, language)
 
 
-def test_no_entities_no_events() -> None:
-    assert _events("Harga cabai naik dan warga memprotes kenaikan itu.") == []
+def test_no_participants_no_events() -> None:
+    assert _events("Harga cabai naik dan memicu kenaikan itu.") == []
+
+
+def test_role_words_are_participants() -> None:
+    assert ("PROTEST", "asserted", ["warga"], []) in _events("Harga cabai naik dan warga memprotes kenaikan itu.")
 
 
 def test_reciprocal_saling() -> None:
-    (event,) = _events("Rusia dan Korea Utara sepakat saling membantu.")
-    assert event[0] == "AGREE" and set(event[3]) == {"RUS", "PRK"}
+    events = _events("Rusia dan Korea Utara sepakat saling membantu.")
+    agree = next(e for e in events if e[0] == "AGREE")
+    assert set(agree[2]) == set(agree[3]) == {"RUS", "PRK"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukraina diserang oleh Rusia pada Senin.", ("ASSAULT", "asserted", ["RUS"], ["UKR"])),
+        ("Serangan Rusia ke Ukraina menewaskan warga.", ("ASSAULT", "asserted", ["RUS"], ["UKR"])),
+        ("Putin dan Kim Jong Un bertemu di Pyongyang.", ("CONSULT", "asserted", ["RUS", "PRK"], ["RUS", "PRK"])),
+        ("Rusia membantah menyerang Ukraina.", ("ASSAULT", "negated", ["RUS"], ["UKR"])),
+        ("Korea Utara diduga memasok rudal ke Rusia.", ("AID", "alleged", ["PRK"], ["RUS"])),
+        ("Jepang berencana mengirim bantuan kemanusiaan ke Gaza.", ("AID", "future", ["JPN"], ["PSE"])),
+    ],
+)
+def test_passive_nominal_joint_and_modes(text: str, expected: tuple[str, str, list[str], list[str]]) -> None:
+    assert expected in _events(text)
+
+
+def test_boilerplate_and_background_are_not_events() -> None:
+    assert _events("Baca juga : Pertemuan Putin-Kim Diikuti Peluncuran Rudal Balistik Korut") == []
+    assert _events("Seoul, yang sebelum pertemuan tersebut telah memperingatkan Rusia, diam.") == [
+        ("THREATEN", "asserted", ["KOR"], ["RUS"])
+    ]
+
+
+def test_pronoun_takes_the_last_person() -> None:
+    events = _events("Kim Jong Un memuji perjanjian tersebut. Dia juga menyatakan dukungan penuh untuk Rusia.")
+    assert ("SUPPORT", "asserted", ["PRK"], ["RUS"]) in events
 
 
 def test_mode_cue_stays_in_clause() -> None:

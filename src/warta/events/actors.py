@@ -70,6 +70,7 @@ class ActorTable:
     def __init__(self) -> None:
         self.named: dict[str, Known] = {}
         self.roles: dict[str, str] = {}
+        self.standalone: set[str] = set()  # role words that name an actor on their own ("polisi")
         self.countries: dict[str, tuple[str, str | None]] = {}
         self.people: dict[str, list[Tenure]] = {}
         self.ids: dict[str, str] = {}  # gazetteer name → id, for named actors listed without one
@@ -94,9 +95,11 @@ class ActorTable:
             for name in names.split("|"):
                 ident = f"wikidata:{qid}" if qid else self.ids.get(_key(name))
                 self.named[_key(name)] = Known(country or None, sector or None, ident)
-        for words, sector in (r[:2] for r in _rows("roles.tsv")):
+        for words, sector, alone in (r[:3] for r in _rows("roles.tsv")):
             for word in words.split("|"):
                 self.roles[_key(word)] = sector
+                if alone == "y":
+                    self.standalone.add(_key(word))
         for file in ("officials.tsv", "leaders.tsv"):
             for name, aliases, country, sector, start, end in (r + [""] * (6 - len(r)) for r in _rows(file)):
                 tenure = Tenure(name, country or None, sector, start, end)

@@ -1,23 +1,66 @@
-"""A dictionary event coder: trigger words, actors from the entities around them, mode from cue words.
+"""A dictionary event coder: trigger words, participants around them, mode from cue words.
 
-This is the foundation's coder: sentence by sentence, a trigger from ``data/triggers.tsv``; entities before it in
-its clause are the actor, entities after it the recipient. The parse-based coder of the events issue replaces the
-actor logic; the data and output shape stay.
+Sentence by sentence, a trigger from ``data/triggers.tsv``; participants (:mod:`warta.events.mentions`) before it
+in its clause are the actor, those after it the recipient — swapped for passive ``di-`` forms, whose ``oleh``
+phrase names the actor. When the trained parser is available, :mod:`warta.events.syntax` replaces the linear
+roles with subject/object/oblique ones and this module's linear roles are the fallback.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
-from warta.data import Actor, Entity, Event
+from warta.data import Actor, Entity, Event, EventMode
+from warta.events.dates import event_date
+from warta.events.mentions import Mention, participants, pronoun_subject
 from warta.events.modality import mode_of
 
-# Actors are things that act: people, organisations and political places; geographic regions are settings.
-ACTOR_LABELS = frozenset({"PER", "ORG", "GPE", "NORP"})
-_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])|\n\s*\n")
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])|\n")
+#: Lines that are page furniture, not news ("Baca juga : …", "Editor : …").
+_BOILERPLATE = re.compile(
+    r"^\W*(baca juga|lihat juga|simak|cek berita|editor|scroll to continue|advertisement|tonton|read also|"
+    r"see also|terkini lainnya|tautan)\b",
+    re.IGNORECASE,
+)
+#: Nominal triggers after these words name a past or background occasion, not a new event ("sebelum pertemuan").
+_BACKGROUND = re.compile(r"\b(sebelum|sesudah|setelah|selama|usai|seusai|menjelang|sejak)\s+$", re.IGNORECASE)
+#: Evidential verbs that only qualify the next trigger ("dituduh memasok" is an alleged supply).
+_QUALIFIER = re.compile(r"^(dituduh|dituding|diduga|dicurigai|dilaporkan)$", re.IGNORECASE)
+_RECIPROCAL = re.compile(r"\b(saling|bersama|kedua negara|keduanya|each other|one another|jointly)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*(yang|which|who)\b", re.IGNORECASE)
+_AGENT = re.compile(r"^\s*(?:\S+\s+){0,3}?(oleh|by)\s+", re.IGNORECASE)
+_MILITARY = re.compile(
+    r"\b(pertahanan|militer|senjata|rudal|agresi|diserang|pasukan|tentara|perang|nuklir|defen[cs]e|military)\b",
+    re.IGNORECASE,
+)
+# Between two mentions of one party ("AS dan negara-negara NATO") only a few words stand, none of them a
+# preposition that would start another role.
+_PREPOSITION = re.compile(
+    r"\b(di|ke|dari|untuk|terhadap|dalam|pada|dengan|kepada|oleh|atas|sementara|namun|tetapi|yang|bahwa|"
+    r"in|to|from|for|against|with|on|at|by|while|but|that)\b",
+    re.IGNORECASE,
+)
+#: Verbs that carry a nominal trigger ("melancarkan serangan", "menyatakan dukungan").
+_LIGHT_VERB = re.compile(
+    r"\b(menyatakan|memberikan|memberi|melancarkan|melakukan|menggelar|mengadakan|menjatuhkan|mengirim|"
+    r"mengirimkan|menyampaikan|meluncurkan|mengumumkan|launched|carried out|imposed|gave|expressed)\s+(\w+\s+)?$",
+    re.IGNORECASE,
+)
+_VERBAL = re.compile(r"^(me|be|di|ter|sepakat|setuju|mogok|siaga|minta)", re.IGNORECASE)
+_ANAPHOR = re.compile(r"^\s+(ini|itu|tersebut|tadi|this|that)\b", re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(di|in|at)\s+$", re.IGNORECASE)
+_CONDITION_AFTER = re.compile(r"^[^.;]{0,60}?\b(jika|apabila|bila|seandainya|if)\b", re.IGNORECASE)
+#: Types where one party alone makes an event ("polisi menangkap…", "mahasiswa berunjuk rasa"); the others need
+#: both an actor and a recipient.
+SINGLE_PARTY_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE", "REJECT", "ACCUSE"})
+_CLAUSE_WORD = re.compile(r"\b(sementara|namun|tetapi|sedangkan|while|but)\b", re.IGNORECASE)
+_CONJUNCTION = re.compile(r",|\b(dan|serta|maupun|beserta|and)\b", re.IGNORECASE)
+#: Event types where a joint actor with no one else named acts on itself (``X dan Y sepakat``: both directions).
+JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +72,19 @@ class Trigger:
     context: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """Who acts and who is acted on, as the coder found them."""
+
+    actor: list[Mention]
+    recipient: list[Mention]
+    method: str  # "parse" or "linear"
+
+
+#: A role finder the parse-based coder plugs in: (sentence start, trigger start, trigger end) → roles or None.
+RoleFinder = Callable[[int, int, int, list[Mention]], Roles | None]
+
+
 @functools.lru_cache(maxsize=1)
 def load_triggers() -> tuple[Trigger, ...]:
     """The shipped trigger table."""
@@ -38,15 +94,22 @@ def load_triggers() -> tuple[Trigger, ...]:
         if not line.strip() or line.startswith("#"):
             continue
         lang, words, cameo, plover, *rest = line.split("\t")
-        # longest alternatives first, so "memasok senjata" wins over "memasok"
-        alts = sorted(words.split("|"), key=len, reverse=True)
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in alts) + r")\b", re.IGNORECASE)
+        alts = sorted(words.split("|"), key=len, reverse=True)  # "memasok senjata" wins over "memasok"
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.IGNORECASE)
         out.append(Trigger(lang, pattern, cameo, plover, (rest[0] if rest else "") or None))
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1)
+def cameo_scale() -> dict[str, tuple[int, float]]:
+    """CAMEO root → (quad class, intensity), from ``data/cameo_scale.tsv``."""
+    text = resources.files("warta.events").joinpath("data", "cameo_scale.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {root: (int(quad), float(value)) for root, quad, value in rows}
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of sentences (a cheap splitter; the trained pipeline's parser replaces it)."""
+    """Character spans of sentences (a cheap splitter: terminal punctuation and line breaks)."""
     spans, start = [], 0
     for m in _SPLIT.finditer(text):
         spans.append((start, m.start()))
@@ -55,54 +118,153 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def code_events(text: str, entities: list[Entity], language: str | None) -> list[Event]:
-    """Events in ``text``: one per trigger that has at least one actor or recipient entity in its sentence."""
+def code_events(
+    text: str,
+    entities: list[Entity],
+    language: str | None,
+    published: str | None = None,
+    roles: RoleFinder | None = None,
+) -> list[Event]:
+    """Events in ``text``: one per trigger with at least one participant, deduplicated per sentence text."""
     triggers = [t for t in load_triggers() if t.language == (language if language == "en" else "id")]
     events: list[Event] = []
+    seen: set[tuple[str, str, str, str]] = set()
+    last_person: list[Mention] = []
     for s_start, s_end in sentences(text):
         sentence = text[s_start:s_end]
-        ents = [e for e in entities if s_start <= e.start and e.end <= s_end and e.label in ACTOR_LABELS]
-        if not ents:
+        if _BOILERPLATE.match(sentence):
+            continue
+        mentions = participants(text, entities, s_start, s_end, published)
+        people = [m for m in mentions if m.entity is not None and m.entity.label == "PER"]
+        if not mentions and not (last_person and pronoun_subject(sentence)):
             continue
         hits = _triggers_in(sentence, triggers)
         for i, (m_start, m_end, trig) in enumerate(hits):
-            lo = hits[i - 1][1] if i else 0
-            hi = hits[i + 1][0] if i + 1 < len(hits) else len(sentence)
-            clause = max(lo, sentence.rfind(",", 0, m_start) + 1)
-            before = [e for e in ents if clause <= e.start - s_start and e.end - s_start <= m_start]
-            actor = _actors(_group(text, before, last=True))
-            if not actor and _RELATIVE.match(sentence[clause:m_start]):
-                # "…Seoul, yang … memperingatkan Rusia": the relative clause's subject is the noun before it
-                earlier = [e for e in ents if e.end - s_start <= m_start]
-                actor = _actors(_group(text, earlier, last=True))
-            after = [e for e in ents if m_end <= e.start - s_start < hi]
-            recipient = _actors(_group(text, after, last=False))
-            if _RECIPROCAL.search(sentence[max(0, m_start - 20) : m_end + 20]) and not recipient:
-                recipient = list(actor)  # reciprocal: both sides act on each other
+            upto = hits[i + 1][0] if i + 1 < len(hits) else len(sentence)
+            nominal = trig.language == "id" and not _VERBAL.match(sentence[m_start:m_end])
+            if nominal and not _LIGHT_VERB.search(sentence[max(0, m_start - 40) : m_start]):
+                found = _nominal_roles(text, sentence, s_start, m_end, mentions)
+                if found is None:
+                    continue  # "kerja sama ini", "melawan agresi": a reference, not a new event
+            else:
+                parsed = roles(s_start, s_start + m_start, s_start + m_end, mentions) if roles else None
+                found = _linear_roles(text, sentence, s_start, m_start, m_end, mentions)
+                if parsed is not None:  # the parse decides; word order fills a role it leaves empty
+                    found = Roles(parsed.actor or found.actor, parsed.recipient or found.recipient, "parse")
+            actor, recipient = found.actor, found.recipient
+            if not actor and last_person and pronoun_subject(sentence[:m_start]):
+                actor = last_person  # "Dia juga menyatakan dukungan…": the person of the sentence before
+            if not recipient and len(actor) > 1 and trig.plover in JOINT_TYPES:
+                recipient = list(actor)  # "X dan Y sepakat": each acts towards the other
+            elif not recipient and _RECIPROCAL.search(sentence[max(0, m_start - 25) : m_end + 25]):
+                recipient = list(actor)
             if not actor and not recipient:
                 continue
+            if not (actor and recipient) and trig.plover not in SINGLE_PARTY_TYPES:
+                continue
             mode, _cue = mode_of(sentence, m_start)
-            confidence = 0.4 + 0.2 * bool(actor) + 0.2 * bool(recipient)
-            events.append(
-                Event(
-                    event=trig.plover,
-                    mode=mode,
-                    cameo=trig.cameo,
-                    actor=actor,
-                    recipient=recipient,
-                    trigger=sentence[m_start:m_end],
-                    sentence=sentence.strip(),
-                    start=s_start + m_start,
-                    end=s_start + m_end,
-                    context=trig.context,
-                    confidence=round(confidence, 2),
-                )
+            if mode in (EventMode.ASSERTED, EventMode.FUTURE) and _CONDITION_AFTER.match(sentence[m_end:upto]):
+                mode = EventMode.HYPOTHETICAL  # "akan saling membantu jika terjadi agresi"
+            context = trig.context
+            if trig.plover in ("AGREE", "SUPPORT") and _MILITARY.search(sentence):
+                context = "military"
+            event = _event(trig, mode, actor, recipient, sentence, s_start, s_end, m_start, m_end, context)
+            event.date = event_date(sentence, published)
+            event.location = _location(text, entities, s_start, s_end, actor + recipient)
+            event.confidence = round(
+                0.4 + 0.2 * bool(actor) + 0.2 * bool(recipient) + (0.1 if found.method == "parse" else 0.0), 2
             )
+            key = (event.event, _countries(event.actor), _countries(event.recipient), _norm(sentence))
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
+        if people:
+            last_person = people[-1:]
     return events
 
 
+def _event(
+    trig: Trigger,
+    mode: EventMode,
+    actor: list[Mention],
+    recipient: list[Mention],
+    sentence: str,
+    s_start: int,
+    s_end: int,
+    m_start: int,
+    m_end: int,
+    context: str | None,
+) -> Event:
+    quad, intensity = cameo_scale().get(trig.cameo[:2], (None, None))
+    return Event(
+        event=trig.plover,
+        mode=mode,
+        cameo=trig.cameo,
+        actor=_actors(actor),
+        recipient=_actors(recipient),
+        trigger=sentence[m_start:m_end],
+        sentence=sentence.strip(),
+        start=s_start + m_start,
+        end=s_start + m_end,
+        context=context,
+        quad_class=quad,
+        intensity=intensity,
+        sentence_start=s_start,
+        sentence_end=s_end,
+    )
+
+
+def _linear_roles(text: str, sentence: str, s_start: int, m_start: int, m_end: int, mentions: list[Mention]) -> Roles:
+    """Actor: the participants just before the trigger in its clause; recipient: the first ones after it."""
+    clause = _clause_start(sentence, m_start)
+    rel = [(m, m.start - s_start, m.end - s_start) for m in mentions]
+    before = [m for m, s, e in rel if clause <= s and e <= m_start]
+    actor = _group(text, before, last=True)
+    if not actor and _RELATIVE.match(sentence[clause:m_start]):
+        # "…Seoul, yang … memperingatkan Rusia": the relative clause's subject is the noun before it
+        actor = _group(text, [m for m, _s, e in rel if e <= clause], last=True)
+    clause_end = _clause_end(sentence, m_end)
+    after = [m for m, s, _e in rel if m_end <= s < clause_end and not _LOCATIVE.search(sentence[max(0, s - 4) : s])]
+    recipient = _group(text, after, last=False)
+    word = sentence[m_start:m_end].split()[0]
+    if _passive(word):
+        agent = [m for m in after if _AGENT.match(sentence[m_end : m.start - s_start])]
+        agents = _group(text, [m for m in after if agent and m.start >= agent[0].start], last=False)
+        return Roles(agents, actor, "linear")
+    return Roles(actor, recipient, "linear")
+
+
+def _nominal_roles(text: str, sentence: str, s_start: int, m_end: int, mentions: list[Mention]) -> Roles | None:
+    """A nominal trigger's roles: the party right after it acts ("serangan Rusia ke Ukraina"), the next receives."""
+    if _ANAPHOR.match(sentence[m_end:]):
+        return None
+    clause_end = _clause_end(sentence, m_end)
+    after = [m for m in mentions if m_end <= m.start - s_start < clause_end]
+    if not after or len(sentence[m_end : after[0].start - s_start].split()) > 2:
+        return None
+    actor = _group(text, after, last=False)
+    rest = [m for m in after if m.start >= actor[-1].end]
+    return Roles(actor, _group(text, rest, last=False), "linear")
+
+
+def _passive(word: str) -> bool:
+    w = word.lower()
+    return (w.startswith("di") and not w.startswith(("dial", "disk"))) or w.startswith("ter")
+
+
+def _clause_start(sentence: str, m_start: int) -> int:
+    cut = max(sentence.rfind(",", 0, m_start), sentence.rfind(";", 0, m_start))
+    joins = [m.end() for m in _CLAUSE_WORD.finditer(sentence, 0, m_start)]
+    return max(cut + 1, joins[-1] if joins else 0)
+
+
+def _clause_end(sentence: str, m_end: int) -> int:
+    m = re.search(r"[;]|,\s*(sementara|namun|tetapi|sedangkan|dan)\b|\b(sementara|sedangkan)\b", sentence[m_end:])
+    return m_end + m.start() if m else len(sentence)
+
+
 def _triggers_in(sentence: str, triggers: list[Trigger]) -> list[tuple[int, int, Trigger]]:
-    """Non-overlapping trigger matches, longest first, in sentence order."""
+    """Non-overlapping trigger matches, longest first, in sentence order, without qualifiers and background."""
     found: list[tuple[int, int, Trigger]] = []
     for trig in triggers:
         for m in trig.pattern.finditer(sentence):
@@ -112,42 +274,64 @@ def _triggers_in(sentence: str, triggers: list[Trigger]) -> list[tuple[int, int,
     for hit in found:
         if not kept or hit[0] >= kept[-1][1]:
             kept.append(hit)
-    return kept
+    out = []
+    for i, (s, e, trig) in enumerate(kept):
+        nxt = kept[i + 1][0] if i + 1 < len(kept) else None
+        if _QUALIFIER.match(sentence[s:e]) and nxt is not None and len(sentence[e:nxt].split()) <= 2:
+            continue  # "dituduh memasok": the allegation is the supply's mode
+        if _BACKGROUND.search(sentence[max(0, s - 20) : s]):
+            continue
+        out.append((s, e, trig))
+    return out
 
 
-_RECIPROCAL = re.compile(r"\b(saling|each other|one another)\b", re.IGNORECASE)
-_RELATIVE = re.compile(r"\s*(yang|which|who)\b", re.IGNORECASE)
-# Between two mentions of one party ("AS dan negara-negara NATO", "Presiden Rusia Vladimir Putin") only a few
-# words stand, none of them a preposition that would start another role.
-_PREPOSITION = re.compile(
-    r"\b(di|ke|dari|untuk|terhadap|dalam|pada|dengan|kepada|oleh|atas|sementara|namun|tetapi|"
-    r"in|to|from|for|against|with|on|at|by|while|but)\b",
-    re.IGNORECASE,
-)
-
-
-def _group(text: str, mentions: list[Entity], *, last: bool) -> list[Entity]:
+def _group(text: str, mentions: list[Mention], *, last: bool) -> list[Mention]:
     """The mentions nearest the trigger and those coordinated with them (the last group before, first after)."""
     if not mentions:
         return []
     ordered = mentions[::-1] if last else mentions
     group = [ordered[0]]
-    for ent in ordered[1:]:
-        lo, hi = (ent.end, group[-1].start) if last else (group[-1].end, ent.start)
+    for ment in ordered[1:]:
+        lo, hi = (ment.end, group[-1].start) if last else (group[-1].end, ment.start)
         gap = text[lo:hi]
-        if len(gap.split()) > 4 or _PREPOSITION.search(gap) or any(c in gap for c in ".;:()"):
+        if len(gap.split()) > 4 or _PREPOSITION.search(gap) or any(c in gap for c in '.;:()"“”'):
             break
-        group.append(ent)
+        if not _CONJUNCTION.search(gap):
+            break  # "Ukraina menewaskan warga": two parties with a verb between are not one group
+        group.append(ment)
     return group[::-1] if last else group
 
 
-def _actors(entities: list[Entity]) -> list[Actor]:
+def _actors(mentions: list[Mention]) -> list[Actor]:
     """Distinct actors (one per linked id or surface form), in order of mention."""
     seen: set[str] = set()
     out = []
-    for ent in entities:
-        key = ent.id or ent.text
+    for ment in mentions:
+        key = ment.actor.id or ment.actor.text
         if key not in seen:
             seen.add(key)
-            out.append(Actor(ent.text, ent.country, None, ent.id))
+            out.append(ment.actor)
     return out
+
+
+def _norm(sentence: str) -> str:
+    """A sentence without a trailing credit, for spotting repeats ("…Agresi" and "…Agresi(KCNA)")."""
+    return re.sub(r"\s*\([^)]*\)\W*$", "", sentence.strip()).casefold()
+
+
+def _countries(actors: list[Actor]) -> str:
+    return ",".join(sorted({a.country or a.text for a in actors}))
+
+
+def _location(text: str, entities: list[Entity], start: int, end: int, taken: list[Mention]) -> str | None:
+    """The place the sentence says it happened at (``di Ukraina``), if it is not a participant."""
+    spans = {(m.start, m.end) for m in taken}
+    for ent in entities:
+        inside = start <= ent.start and ent.end <= end and ent.label in ("GPE", "LOC")
+        if (
+            inside
+            and _LOCATIVE.search(text[max(start, ent.start - 4) : ent.start])
+            and not any(s <= ent.start and ent.end <= e for s, e in spans)
+        ):
+            return ent.text
+    return None

@@ -8,10 +8,20 @@ from warta.data import EventMode
 
 # Checked in this order: a negated allegation is still negated; an alleged plan is alleged.
 _CUES: tuple[tuple[EventMode, str], ...] = (
-    (EventMode.NEGATED, r"tidak|tak|belum|bukan|membantah|not|never|denied|no longer"),
-    (EventMode.ALLEGED, r"dituduh|diduga|dicurigai|dilaporkan|disebut-sebut|reportedly|allegedly|accused of"),
-    (EventMode.HYPOTHETICAL, r"jika|bila|apabila|bisa|dapat|mungkin|kemungkinan|if|could|might|may|would"),
-    (EventMode.FUTURE, r"akan|bakal|berencana|diperkirakan|diharapkan|will|plans to|expected to|is set to"),
+    (EventMode.NEGATED, r"tidak|tak|belum|bukan|membantah|menyangkal|batal|gagal|not|never|denied|no longer"),
+    (
+        EventMode.ALLEGED,
+        r"dituduh|dituding|diduga|dicurigai|dilaporkan|disebut-sebut|kabarnya|konon|reportedly|allegedly|accused of",
+    ),
+    (
+        EventMode.HYPOTHETICAL,
+        r"jika|bila|apabila|kalau|seandainya|bisa|dapat|mungkin|kemungkinan|berpotensi|if|could|might|may|would",
+    ),
+    (
+        EventMode.FUTURE,
+        r"akan|bakal|berencana|rencana|diperkirakan|diharapkan|hendak|ingin|siap|berniat|will|plans to|"
+        r"expected to|is set to",
+    ),
 )
 _COMPILED = tuple((mode, re.compile(r"\b(?:" + cues + r")\b", re.IGNORECASE)) for mode, cues in _CUES)
 _CONDITION = re.compile(r"(jika|bila|apabila|kalau|seandainya|if|unless)\b", re.IGNORECASE)
@@ -24,7 +34,7 @@ def mode_of(sentence: str, trigger_start: int) -> tuple[EventMode, str | None]:
     left = sentence[max(0, trigger_start - WINDOW) : trigger_start]
     left = re.split(r"[,;:]|\bsementara\b|\bwhile\b", left)[-1]  # stay inside the trigger's clause
     # a sentence opened by a condition keeps every event of its conditional clauses hypothetical
-    if m := _CONDITION.match(sentence.lstrip("\"“ ")):
+    if m := _CONDITION.match(sentence.lstrip('"“ ')):
         return EventMode.HYPOTHETICAL, m.group(0).lower()
     for mode, pattern in _COMPILED:
         if m := pattern.search(left):

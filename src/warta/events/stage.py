@@ -1,22 +1,38 @@
-"""The event stage: who did what to whom, coded to PLOVER and CAMEO with a mode."""
+"""The event stage: who did what to whom, coded to PLOVER and CAMEO with a mode, and the commitments stated."""
 
 from __future__ import annotations
 
+import logging
 from typing import ClassVar
 
 from warta.data import Article
 from warta.events.coder import code_events
+from warta.events.commitments import commitments
+from warta.events.syntax import SyntaxRoles
 from warta.pipeline.stage import Stage
+
+log = logging.getLogger(__name__)
 
 
 class EventStage(Stage):
-    """Sets ``events`` from triggers, the entities around them and mode cues."""
+    """Sets ``events`` (and ``commitments``) from triggers, participants, the parse when available, and mode cues.
+
+    ``use_model=False`` (or a missing or broken model) codes roles from word order alone; the stage never fails
+    for want of the model.
+    """
 
     name: ClassVar[str] = "events"
     requires: ClassVar[frozenset[str]] = frozenset({"text", "entities", "language"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"events"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"events", "commitments"})
+
+    def __init__(self, use_model: bool = True) -> None:
+        super().__init__()
+        self.syntax = SyntaxRoles() if use_model else None
 
     def process(self, article: Article) -> Article:
-        article.events = code_events(article.text, article.entities, article.language)
+        roles = self.syntax.finder(article.text, article.language) if self.syntax else None
+        article.events = code_events(article.text, article.entities, article.language, article.published, roles)
+        article.commitments = commitments(article.events)
         self.stats["events"] += len(article.events)
+        self.stats["commitments"] += len(article.commitments)
         return article
