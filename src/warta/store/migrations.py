@@ -89,9 +89,48 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
 END;
 """
 
+V2 = """
+CREATE TABLE quotes (
+    n                 INTEGER PRIMARY KEY,       -- stable key for the FTS5 index
+    article_id        TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text              TEXT NOT NULL,
+    start             INTEGER NOT NULL,
+    "end"             INTEGER NOT NULL,
+    direct            INTEGER NOT NULL,          -- 1: between quotation marks, 0: reported speech
+    cue               TEXT,
+    speaker           TEXT,
+    speaker_entity_id TEXT,
+    role              TEXT,
+    affiliation       TEXT
+);
+CREATE INDEX quotes_article ON quotes(article_id);
+CREATE INDEX quotes_speaker ON quotes(speaker COLLATE NOCASE);
+CREATE INDEX quotes_speaker_entity ON quotes(speaker_entity_id);
+
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    text, content='quotes', content_rowid='n', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.n, new.text);
+END;
+CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.n, old.text);
+END;
+
+-- Documents stored before v2 keep their quotes in the doc JSON: copy them into the table.
+INSERT INTO quotes (article_id, text, start, "end", direct, cue, speaker, speaker_entity_id, role, affiliation)
+SELECT a.id, json_extract(q.value, '$.text'), json_extract(q.value, '$.start'), json_extract(q.value, '$.end'),
+       coalesce(json_extract(q.value, '$.direct'), 0), json_extract(q.value, '$.cue'),
+       json_extract(q.value, '$.speaker.text'), json_extract(q.value, '$.speaker.entity_id'),
+       json_extract(q.value, '$.speaker.role'), json_extract(q.value, '$.speaker.affiliation')
+FROM articles AS a, json_each(a.doc, '$.quotes') AS q
+WHERE json_extract(q.value, '$.text') IS NOT NULL;
+"""
+
 #: (version, SQL) in order. Version N brings a database from N-1 to N.
 MIGRATIONS: list[tuple[int, str]] = [
     (1, V1),
+    (2, V2),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -261,7 +261,30 @@ class Store:
             "INSERT INTO related (article_id, title, url) VALUES (?, ?, ?)",
             [(article.id, r.title, r.url) for r in article.related],
         )
+        self._insert_quotes(article)
         return True
+
+    def _insert_quotes(self, article: Article) -> None:
+        """One row per quote, speaker fields flattened (schema v2)."""
+        self.conn.executemany(
+            'INSERT INTO quotes (article_id, text, start, "end", direct, cue, speaker, speaker_entity_id, role, '
+            "affiliation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    article.id,
+                    q.text,
+                    q.start,
+                    q.end,
+                    int(q.direct),
+                    q.cue,
+                    q.speaker.text if q.speaker else None,
+                    q.speaker.entity_id if q.speaker else None,
+                    q.speaker.role if q.speaker else None,
+                    q.speaker.affiliation if q.speaker else None,
+                )
+                for q in article.quotes
+            ],
+        )
 
     def _insert_rejection(self, rejection: Rejection, at: str) -> None:
         self.conn.execute(
@@ -277,6 +300,6 @@ class Store:
         return json.loads(row[0]) if row else None
 
     def count(self, table: str = "articles") -> int:
-        if table not in ("articles", "entities", "credits", "related", "rejected"):
+        if table not in ("articles", "entities", "credits", "related", "rejected", "quotes"):
             raise ValueError(f"unknown table {table!r}")
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
