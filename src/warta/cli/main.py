@@ -13,6 +13,7 @@ import click
 from warta import __version__
 from warta.cli.extract import extract
 from warta.cli.ingest import ingest
+from warta.cli.quotes import quotes
 from warta.cli.search import search
 from warta.cli.stats import stats
 from warta.errors import UsageError, WartaError
@@ -22,6 +23,7 @@ EPILOG = """\b
 Examples:
   warta ingest examples/ --db warta.db --show
   warta search "kim jong un" --db warta.db
+  warta quotes --db warta.db --speaker Lee
   warta stats --db warta.db
   warta extract page.html > page.jsonl
 """
@@ -155,6 +157,7 @@ def cli(ctx: click.Context, verbose: int, debug: bool) -> None:
 
 cli.add_command(extract)
 cli.add_command(ingest)
+cli.add_command(quotes)
 cli.add_command(search)
 cli.add_command(stats)
 
