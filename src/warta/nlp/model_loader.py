@@ -1,0 +1,49 @@
+"""Load the spaCy pipeline Warta trains and ships as package data (``warta/nlp/model/``).
+
+The pipeline is rebuilt by ``python training/train.py`` (see ``src/warta/nlp/MODEL_CARD.md``); nothing is ever
+downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from spacy.language import Language
+
+from warta.errors import WartaError
+
+#: Where the trained pipeline lives inside the installed package.
+MODEL_PATH = Path(__file__).resolve().parent / "model"
+
+
+class ModelMissingError(WartaError):
+    """The trained NLP pipeline is not installed with the package."""
+
+    code = "W010"
+
+
+def model_available(path: Path = MODEL_PATH) -> bool:
+    """Whether a trained pipeline is present at ``path``."""
+    return (path / "config.cfg").is_file() and (path / "meta.json").is_file()
+
+
+@functools.lru_cache(maxsize=4)
+def load_nlp(path: Path = MODEL_PATH, disable: tuple[str, ...] = ()) -> Language:
+    """The shipped Indonesian pipeline (tokenizer, morphologizer, parser, ner, lemmatizer), loaded once per process.
+
+    ``disable`` names components to leave out (e.g. ``("parser",)`` when only entities are needed); it is part
+    of the cache key, so ask for the same tuple to share one loaded pipeline.
+    """
+    if not model_available(path):
+        raise ModelMissingError(
+            f"no trained NLP model at {path}; rebuild it with `python training/train.py` (needs ../shared/data)"
+        )
+    import spacy  # imported here so `import warta` stays light
+
+    # the pipeline's config names Warta's tokenizer and lemmatizer factories: register them first
+    import warta.nlp.lemmas
+    import warta.nlp.tokenizer  # noqa: F401
+
+    nlp: Language = spacy.load(path, disable=list(disable))
+    return nlp

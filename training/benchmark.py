@@ -1,0 +1,86 @@
+"""Speed and memory of the shipped pipeline on one core, next to spaCy's blank ``id`` tokenizer (the floor).
+
+    OMP_NUM_THREADS=1 python training/benchmark.py [--model src/warta/nlp/model] [--texts FILE...]
+
+Texts default to the NER dev sentences in ../shared/data joined into ~20-sentence paragraphs (news text); pass
+``--texts`` with plain-text files (one document per file) to measure on other news.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(HERE))
+
+import convert  # noqa: E402
+import spacy  # noqa: E402
+
+import warta.nlp.lemmas  # noqa: E402  (registers warta_lemmatizer)
+import warta.nlp.tokenizer  # noqa: E402, F401  (registers warta.news_tokenizer.v1)
+
+
+def default_texts(data: Path) -> list[str]:
+    sents: list[str] = []
+    for path in (data / "ner" / "idner-news-2k" / "dev.txt", data / "ner" / "nergrit" / "valid_preprocess.txt"):
+        sents += [" ".join(s.words) for s in convert.read_conll_ner(path)]
+    return [" ".join(sents[i : i + 20]) for i in range(0, len(sents), 20)]
+
+
+def measure(nlp: spacy.language.Language, texts: list[str], repeat: int) -> tuple[float, int]:
+    words = 0
+    start = time.perf_counter()
+    for _ in range(repeat):
+        for doc in nlp.pipe(texts, batch_size=64):
+            words += len(doc)
+    return words / (time.perf_counter() - start), words
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--model", type=Path, default=ROOT / "src" / "warta" / "nlp" / "model")
+    parser.add_argument("--texts", type=Path, nargs="*")
+    parser.add_argument("--data", type=Path, default=convert.DEFAULT_DATA)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--json", action="store_true", help="print one JSON line")
+    args = parser.parse_args()
+
+    texts = [p.read_text(encoding="utf-8") for p in args.texts] if args.texts else default_texts(args.data)
+    blank = spacy.blank("id")
+    blank_wps, _ = measure(blank, texts, args.repeat)
+    t0 = time.perf_counter()
+    nlp = spacy.load(args.model)
+    load_s = time.perf_counter() - t0
+    measure(nlp, texts[:5], 1)  # warm-up
+    wps, words = measure(nlp, texts, args.repeat)
+    with nlp.select_pipes(disable=[n for n in ("tok2vec", "morphologizer", "parser") if n in nlp.pipe_names]):
+        ner_wps, _ = measure(nlp, texts, args.repeat)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result = {
+        "pipeline_words_per_s": round(wps),
+        "entities_only_words_per_s": round(ner_wps),
+        "blank_tokenizer_words_per_s": round(blank_wps),
+        "load_s": round(load_s, 2),
+        "peak_rss_mb": round(peak_mb),
+        "words": words // args.repeat,
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for k, v in result.items():
+            print(f"{k:28s} {v}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,200 @@
+"""Rebuild Warta's Indonesian spaCy pipeline from ../shared/data, deterministically, and ship it in the package.
+
+    python training/train.py            # convert → train NER + syntax → assemble → evaluate → install → model card
+    python training/train.py --skip-train   # re-assemble and re-evaluate from training/output/*/model-best
+
+The tok2vec layers (same architecture in both configs) are first pretrained with ``spacy pretrain`` on the raw text
+of the train splits (``training/pretrain.cfg``). Two pipelines are then trained (fixed seeds, blank ``id``):
+``training/ner.cfg`` (tok2vec + ner on
+idner-news-2k train + NERGrit train) and ``training/syntax.cfg`` (tok2vec + morphologizer + parser on UD Indonesian
+GSD legacy r2.1 train). They are merged into one pipeline (the NER keeps its own tok2vec), Warta's tokenizer fixes
+and root lemmatizer are added, and the result is evaluated on every dev/test split, copied to
+``src/warta/nlp/model/`` and described in ``src/warta/nlp/MODEL_CARD.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(HERE))
+
+import convert as convert_mod  # noqa: E402
+import spacy  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import DocBin  # noqa: E402
+from spacy.training import Example  # noqa: E402
+
+from warta.nlp.lemmas import roots_from_conllu  # noqa: E402
+from warta.nlp.tokenizer import customize_tokenizer  # noqa: E402
+
+CORPUS = HERE / "corpus"
+OUTPUT = HERE / "output"
+MODEL_DIR = ROOT / "src" / "warta" / "nlp" / "model"
+CARD = ROOT / "src" / "warta" / "nlp" / "MODEL_CARD.md"
+DATA = convert_mod.DEFAULT_DATA
+
+#: split name → (DocBin, what it measures)
+EVAL_SPLITS: dict[str, tuple[str, str]] = {
+    "idner-news-2k dev": ("ner-dev-idner", "ner"),
+    "NERGrit valid": ("ner-dev-nergrit", "ner"),
+    "NERP valid (lower-cased)": ("ner-dev-nerp", "ner"),
+    "UD GSD legacy r2.1 dev": ("ud-dev", "syntax"),
+    "UD GSD legacy r2.1 test": ("ud-test", "syntax"),
+    "UD GSD r2.17 test (clitics split)": ("gsd217-test", "syntax"),
+    "UD CSUI test": ("csui-test", "syntax"),
+    "UD PUD test": ("pud-test", "syntax"),
+}
+
+
+def train(cfg: str, name: str, extra: list[str]) -> Path:
+    """Run ``spacy train`` for one config (single-threaded BLAS for determinism); returns model-best."""
+    out = OUTPUT / name
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    cmd = [sys.executable, "-m", "spacy", "train", str(HERE / cfg), "--output", str(out), *extra]
+    print("+", " ".join(cmd), flush=True)
+    with open(OUTPUT / f"{name}.log", "w", encoding="utf-8") as log:
+        subprocess.run(cmd, check=True, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    return out / "model-best"
+
+
+def pretrain() -> Path:
+    """``spacy pretrain`` of the NER tok2vec on the train splits' raw text (character objective)."""
+    out = OUTPUT / "pretrain"
+    if out.exists():
+        shutil.rmtree(out)
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    cmd = [sys.executable, "-m", "spacy", "pretrain", str(HERE / "pretrain.cfg"), str(out)]
+    print("+", " ".join(cmd), flush=True)
+    with open(OUTPUT / "pretrain.log", "w", encoding="utf-8") as log:
+        subprocess.run(cmd, check=True, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    return max(out.glob("model*.bin"), key=lambda p: int(p.stem.removeprefix("model")))
+
+
+def assemble(ner_dir: Path, syntax_dir: Path, roots: set[str]) -> Language:
+    """One pipeline: syntax (tok2vec, morphologizer, parser) + ner (own tok2vec) + lemmatizer + news fixes."""
+    nlp = spacy.load(syntax_dir)
+    ner_nlp = spacy.load(ner_dir)
+    ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    nlp.add_pipe("ner", source=ner_nlp)
+    customize_tokenizer(nlp)
+    nlp.add_pipe("warta_newlines", before="parser")  # a line break starts a sentence; parser and ner respect it
+    nlp.add_pipe("warta_entity_trim", after="ner")
+    lemmatizer = nlp.add_pipe("warta_lemmatizer")
+    lemmatizer.roots = frozenset(roots)
+    nlp.meta.update(
+        {
+            "name": "warta_id",
+            "version": "0.1.0",
+            "description": "Warta's Indonesian news pipeline: tokenizer fixes, UPOS, dependencies, lemmas, PER/ORG/LOC",
+            "author": "Warta developers",
+            "license": "CC BY-NC-SA 4.0 (parser trained on UD GSD legacy r2.1, CC BY-NC-SA 3.0); see MODEL_CARD.md",
+        }
+    )
+    return nlp
+
+
+def evaluate(nlp: Language, docbin: Path) -> dict[str, Any]:
+    """spaCy scores of ``nlp`` on raw text re-tokenized by ``nlp`` (gold aligned by characters)."""
+    gold = list(DocBin().from_disk(docbin).get_docs(nlp.vocab))
+    examples = [Example(nlp.make_doc(doc.text), doc) for doc in gold]
+    scores: dict[str, Any] = nlp.evaluate(examples, batch_size=64)
+    words = sum(len(doc) for doc in gold)
+    return {"docs": len(gold), "words": words, **scores}
+
+
+def benchmark(model: Path) -> dict[str, float]:
+    """words/s of the full pipeline and of the blank tokenizer on one core (subprocess, single-threaded)."""
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    cmd = [sys.executable, str(HERE / "benchmark.py"), "--model", str(model), "--json"]
+    out = subprocess.run(cmd, check=True, cwd=ROOT, env=env, capture_output=True, text=True).stdout
+    result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
+def dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Rebuild Warta's Indonesian spaCy pipeline")
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--skip-convert", action="store_true")
+    parser.add_argument("--skip-train", action="store_true", help="reuse training/output/{ner,syntax}/model-best")
+    parser.add_argument("--no-nerp", action="store_true", help="leave the lower-cased NERP train out of the NER data")
+    parser.add_argument("--ner-dir", type=Path, default=OUTPUT / "ner" / "model-best", help="with --skip-train")
+    parser.add_argument("--syntax-dir", type=Path, default=OUTPUT / "syntax" / "model-best", help="with --skip-train")
+    parser.add_argument("--no-install", action="store_true", help="evaluate only; leave src/warta/nlp/model alone")
+    args = parser.parse_args()
+
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    if not args.skip_convert:
+        convert_mod.convert(args.data, CORPUS)
+    t0 = time.time()
+    if args.skip_train:
+        ner_dir, syntax_dir = args.ner_dir, args.syntax_dir
+    else:
+        weights = pretrain()
+        ner_train = CORPUS / ("ner-train-aug.spacy" if args.no_nerp else "ner-train-nerp.spacy")
+        ner_dir = train("ner.cfg", "ner", ["--paths.init_tok2vec", str(weights), "--paths.train", str(ner_train)])
+        syntax_dir = train("syntax.cfg", "syntax", ["--paths.init_tok2vec", str(weights)])
+    train_s = time.time() - t0
+
+    ud = args.data / "ud"
+    roots = roots_from_conllu(
+        [ud / "UD_Indonesian-GSD" / "id_gsd-ud-dev.conllu", ud / "UD_Indonesian-CSUI" / "id_csui-ud-train.conllu"]
+    )
+    nlp = assemble(ner_dir, syntax_dir, roots)
+    final = OUTPUT / "final"
+    if final.exists():
+        shutil.rmtree(final)
+    nlp.to_disk(final)
+
+    nlp = spacy.load(final)  # evaluate exactly what ships
+    results: dict[str, dict[str, Any]] = {}
+    for split, (name, _kind) in EVAL_SPLITS.items():
+        path = CORPUS / f"{name}.spacy"
+        if path.exists():
+            results[split] = evaluate(nlp, path)
+            print(f"{split:36s} {_brief(results[split])}", flush=True)
+    speed = benchmark(final)
+    meta = json.loads((CORPUS / "meta.json").read_text(encoding="utf-8"))
+    report = {
+        "scores": results,
+        "speed": speed,
+        "size_bytes": dir_size(final),
+        "train_seconds": round(train_s),
+        "data_sha256": meta["sha256"],
+        "nerp": not args.no_nerp,
+        "pipeline": nlp.pipe_names,
+        "labels": {name: list(nlp.get_pipe(name).labels) for name in ("ner",)},
+        "spacy": spacy.__version__,
+    }
+    (OUTPUT / "report.json").write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
+    if not args.no_install:
+        if MODEL_DIR.exists():
+            shutil.rmtree(MODEL_DIR)
+        shutil.copytree(final, MODEL_DIR)
+        import model_card
+
+        CARD.write_text(model_card.render(report), encoding="utf-8")
+        print(f"installed {MODEL_DIR} ({report['size_bytes'] / 1e6:.1f} MB) and wrote {CARD}")
+
+
+def _brief(scores: dict[str, Any]) -> str:
+    keys = ("ents_f", "ents_p", "ents_r", "pos_acc", "dep_uas", "dep_las", "sents_f", "lemma_acc")
+    return "  ".join(f"{k}={scores[k]:.3f}" for k in keys if isinstance(scores.get(k), float))
+
+
+if __name__ == "__main__":
+    main()
