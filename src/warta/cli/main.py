@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from warta import __version__
+from warta.cli.events import actors_group, commitments_command, events_command
 from warta.cli.extract import extract
 from warta.cli.ingest import ingest
 from warta.cli.quotes import quotes
@@ -155,6 +156,9 @@ def cli(ctx: click.Context, verbose: int, debug: bool) -> None:
     _configure_logging(verbose, debug)
 
 
+cli.add_command(actors_group)
+cli.add_command(commitments_command)
+cli.add_command(events_command)
 cli.add_command(extract)
 cli.add_command(ingest)
 cli.add_command(quotes)

@@ -70,6 +70,7 @@ class ActorTable:
     def __init__(self) -> None:
         self.named: dict[str, Known] = {}
         self.roles: dict[str, str] = {}
+        self.surface: set[str] = set()  # named actors as written, for finding them in text
         self.standalone: set[str] = set()  # role words that name an actor on their own ("polisi")
         self.countries: dict[str, tuple[str, str | None]] = {}
         self.people: dict[str, list[Tenure]] = {}
@@ -93,6 +94,7 @@ class ActorTable:
                 self.linked.setdefault(_key(entry.name), Known(entry.country, None, entry.id))
         for names, country, sector, qid in (r + [""] * (4 - len(r)) for r in _rows("actors.tsv")):
             for name in names.split("|"):
+                self.surface.add(name)
                 ident = f"wikidata:{qid}" if qid else self.ids.get(_key(name))
                 self.named[_key(name)] = Known(country or None, sector or None, ident)
         for words, sector, alone in (r[:3] for r in _rows("roles.tsv")):

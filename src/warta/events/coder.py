@@ -47,7 +47,8 @@ _PREPOSITION = re.compile(
 #: Verbs that carry a nominal trigger ("melancarkan serangan", "menyatakan dukungan").
 _LIGHT_VERB = re.compile(
     r"\b(menyatakan|memberikan|memberi|melancarkan|melakukan|menggelar|mengadakan|menjatuhkan|mengirim|"
-    r"mengirimkan|menyampaikan|meluncurkan|mengumumkan|launched|carried out|imposed|gave|expressed)\s+(\w+\s+)?$",
+    r"mengirimkan|menyampaikan|meluncurkan|mengumumkan|memperkuat|mempererat|menjajaki|meningkatkan|penguatan|"
+    r"launched|carried out|imposed|gave|expressed)\s+(\w+\s+)?$",
     re.IGNORECASE,
 )
 _VERBAL = re.compile(r"^(me|be|di|ter|sepakat|setuju|mogok|siaga|minta)", re.IGNORECASE)
@@ -95,7 +96,8 @@ def load_triggers() -> tuple[Trigger, ...]:
             continue
         lang, words, cameo, plover, *rest = line.split("\t")
         alts = sorted(words.split("|"), key=len, reverse=True)  # "memasok senjata" wins over "memasok"
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.IGNORECASE)
+        body = "|".join(re.escape(a).replace(r"\ \*\ ", r"\s+(?:\S+\s+){0,2}?") for a in alts)
+        pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
         out.append(Trigger(lang, pattern, cameo, plover, (rest[0] if rest else "") or None))
     return tuple(out)
 
@@ -154,6 +156,8 @@ def code_events(
             actor, recipient = found.actor, found.recipient
             if not actor and last_person and pronoun_subject(sentence[:m_start]):
                 actor = last_person  # "Dia juga menyatakan dukungan…": the person of the sentence before
+            if recipient and trig.plover not in JOINT_TYPES:  # "China mengecam China" is a misreading
+                recipient = [r for r in recipient if not any(_same(r, a) for a in actor)]
             if not recipient and len(actor) > 1 and trig.plover in JOINT_TYPES:
                 recipient = list(actor)  # "X dan Y sepakat": each acts towards the other
             elif not recipient and _RECIPROCAL.search(sentence[max(0, m_start - 25) : m_end + 25]):
@@ -312,6 +316,10 @@ def _actors(mentions: list[Mention]) -> list[Actor]:
             seen.add(key)
             out.append(ment.actor)
     return out
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    return (a.start, a.end) == (b.start, b.end) or (a.actor.id is not None and a.actor.id == b.actor.id)
 
 
 def _norm(sentence: str) -> str:

@@ -36,6 +36,13 @@ def _role_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1)
+def _named_pattern() -> re.Pattern[str]:
+    """Named actors of ``actors.tsv`` (``Polda Metro Jaya``, ``KPK``), matched as written (capitalised)."""
+    names = sorted(default_actors().surface, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
 def is_actor_entity(entity: Entity, table: ActorTable | None = None) -> bool:
     """Whether an entity can take part in an event (people, bodies, states — not regions)."""
     if entity.label in ACTOR_LABELS:
@@ -49,6 +56,10 @@ def participants(text: str, entities: list[Entity], start: int, end: int, date: 
     table = default_actors()
     ents = [e for e in entities if start <= e.start and e.end <= end and is_actor_entity(e, table)]
     pieces: list[tuple[int, int, Entity | None]] = [(e.start, e.end, e) for e in ents]
+    for m in _named_pattern().finditer(text, start, end):
+        s, e = m.start(), m.end()
+        if not any(es < e and s < ee for es, ee, _ in pieces):
+            pieces.append((s, e, Entity(m.group(0), "ORG", s, e, *_named(table, m.group(0)))))
     for m in _role_pattern().finditer(text, start, end):
         s, e = m.start(), m.end()
         if not any(es < e and s < ee for es, ee, _ in pieces):
@@ -72,6 +83,11 @@ def participants(text: str, entities: list[Entity], start: int, end: int, date: 
             actor = Actor(text[s:e], actor.country, actor.sector, actor.id)
         out.append(Mention(s, e, actor, head))
     return out
+
+
+def _named(table: ActorTable, name: str) -> tuple[str | None, str | None]:
+    known = table.named[_key(name)]
+    return known.country, known.id
 
 
 def _joins(group: list[tuple[int, int, Entity | None]], piece: tuple[int, int, Entity | None]) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 
 from warta.errors import StoreError
+from warta.store.events import EVENTS_SQL
 
 V1 = """
 CREATE TABLE articles (
@@ -131,6 +132,7 @@ WHERE json_extract(q.value, '$.text') IS NOT NULL;
 MIGRATIONS: list[tuple[int, str]] = [
     (1, V1),
     (2, V2),
+    (3, EVENTS_SQL),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -14,6 +14,7 @@ from typing import Any
 
 from warta.data import Article, Item, Rejection
 from warta.errors import StoreError
+from warta.store.events import insert_events
 from warta.store.migrations import migrate
 
 
@@ -262,6 +263,7 @@ class Store:
             [(article.id, r.title, r.url) for r in article.related],
         )
         self._insert_quotes(article)
+        insert_events(self.conn, article)
         return True
 
     def _insert_quotes(self, article: Article) -> None:
@@ -300,6 +302,6 @@ class Store:
         return json.loads(row[0]) if row else None
 
     def count(self, table: str = "articles") -> int:
-        if table not in ("articles", "entities", "credits", "related", "rejected", "quotes"):
+        if table not in ("articles", "entities", "credits", "related", "rejected", "quotes", "events", "commitments"):
             raise ValueError(f"unknown table {table!r}")
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])

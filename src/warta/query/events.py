@@ -1,0 +1,186 @@
+"""Events, commitments and unresolved actor names in a Warta database (read-only)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from warta.query.db import reader
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """One participant as stored."""
+
+    text: str
+    country: str | None
+    sector: str | None
+    id: str | None
+
+
+@dataclass(slots=True)
+class EventHit:
+    """A stored event with its article and participants."""
+
+    article_id: str
+    title: str | None
+    published: str | None
+    event: str
+    mode: str
+    cameo: str | None
+    quad_class: int | None
+    intensity: float | None
+    context: str | None
+    trigger: str
+    sentence: str
+    start: int
+    end: int
+    confidence: float
+    date: str | None
+    location: str | None
+    actor: list[Party] = field(default_factory=list)
+    recipient: list[Party] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class CommitmentHit:
+    """A stored commitment: who is committed to whom, to what, with its evidence."""
+
+    article_id: str
+    title: str | None
+    published: str | None
+    kind: str
+    mutual: bool
+    mode: str
+    trigger: str
+    sentence: str
+    date: str | None
+    parties: list[Party] = field(default_factory=list)
+    beneficiaries: list[Party] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _has_events(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_schema WHERE name = 'events'").fetchone() is not None
+
+
+def _party_filter(role: str, value: str, table: str, key: str) -> tuple[str, list[str]]:
+    """``value`` matches a party's country code exactly, or its text or id (case-insensitive)."""
+    sql = (
+        f"EXISTS (SELECT 1 FROM {table} p WHERE p.{key} = x.n AND p.role = ? AND "
+        "(p.country = ? OR p.text LIKE ? OR p.id = ?))"
+    )
+    return sql, [role, value.upper(), f"%{value}%", value]
+
+
+def events(
+    db_path: str | Path,
+    *,
+    actor: str | None = None,
+    recipient: str | None = None,
+    event_type: str | None = None,
+    mode: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 100,
+) -> list[EventHit]:
+    """Stored events, newest first, filtered by actor/recipient (country code, name or id), type, mode and date.
+
+    The date filter uses the event's own date where the text gave one, else the article's publication date.
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    for role, value in (("actor", actor), ("recipient", recipient)):
+        if value:
+            sql, args = _party_filter(role, value, "event_actors", "event_n")
+            where.append(sql)
+            params += args
+    if event_type:
+        where.append("x.event = ?")
+        params.append(event_type.upper())
+    if mode:
+        where.append("x.mode = ?")
+        params.append(mode.lower())
+    if since:
+        where.append("coalesce(x.date, a.published) >= ?")
+        params.append(since)
+    if until:
+        where.append("substr(coalesce(x.date, a.published), 1, ?) <= ?")
+        params += [len(until), until]
+    with reader(db_path) as conn:
+        if not _has_events(conn):
+            return []
+        rows = conn.execute(
+            "SELECT x.n, x.article_id, a.title, a.published, x.event, x.mode, x.cameo, x.quad_class, x.intensity, "
+            'x.context, x.trigger, x.sentence, x.start, x."end", x.confidence, x.date, x.location '
+            "FROM events x JOIN articles a ON a.id = x.article_id "
+            + ("WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY coalesce(x.date, a.published) DESC, x.n LIMIT ?",
+            [*params, limit],
+        ).fetchall()
+        hits = []
+        for n, *rest in rows:
+            hit = EventHit(*rest)
+            for role, *party in conn.execute(
+                "SELECT role, text, country, sector, id FROM event_actors WHERE event_n = ? ORDER BY rowid", (n,)
+            ):
+                (hit.actor if role == "actor" else hit.recipient).append(Party(*party))
+            hits.append(hit)
+        return hits
+
+
+def commitments(db_path: str | Path, *, country: str | None = None, limit: int = 100) -> list[CommitmentHit]:
+    """Stored commitments, those involving ``country`` (as party or beneficiary, code or name) when given."""
+    where, params = "", []
+    if country:
+        where = (
+            "WHERE EXISTS (SELECT 1 FROM commitment_parties p WHERE p.commitment_n = x.n AND "
+            "(p.country = ? OR p.text LIKE ? OR p.id = ?))"
+        )
+        params = [country.upper(), f"%{country}%", country]
+    with reader(db_path) as conn:
+        if not _has_events(conn):
+            return []
+        rows = conn.execute(
+            "SELECT x.n, x.article_id, a.title, a.published, x.kind, x.mutual, x.mode, x.trigger, x.sentence, x.date "
+            f"FROM commitments x JOIN articles a ON a.id = x.article_id {where} "
+            "ORDER BY coalesce(x.date, a.published) DESC, x.n LIMIT ?",
+            [*params, limit],
+        ).fetchall()
+        hits = []
+        for n, article_id, title, published, kind, mutual, mode, trigger, sentence, date in rows:
+            hit = CommitmentHit(article_id, title, published, kind, bool(mutual), mode, trigger, sentence, date)
+            for role, *party in conn.execute(
+                "SELECT role, text, country, sector, id FROM commitment_parties WHERE commitment_n = ? ORDER BY rowid",
+                (n,),
+            ):
+                (hit.parties if role == "party" else hit.beneficiaries).append(Party(*party))
+            hits.append(hit)
+        return hits
+
+
+def unresolved_names(db_path: str | Path, top: int = 50) -> list[tuple[str, str, int]]:
+    """The most frequent person and organisation names the actor tables resolve to no country and no sector."""
+    from warta.events.actors import default_actors
+
+    table = default_actors()
+    with reader(db_path) as conn:
+        counts = Counter(
+            (text, label)
+            for text, label in conn.execute("SELECT text, label FROM entities WHERE label IN ('PER', 'ORG')")
+        )
+    out = []
+    for (text, label), count in counts.most_common():
+        if not table.is_known(text):
+            out.append((text, label, count))
+            if len(out) >= top:
+                break
+    return out
