@@ -34,3 +34,12 @@ def test_unknown_names_from_the_model_are_kept_and_crossing_spans_defer_to_the_g
     crossing = Entity("Putin bertemu", "PER", start, start + 13)
     merged = merge_entities([_ent("Rachel Lee", "PER"), crossing], [_ent("Vladimir Putin", "PER", "RUS", "q")])
     assert [e.text for e in merged] == ["Vladimir Putin", "Rachel Lee"]
+
+
+def test_a_model_span_running_two_linked_names_together_is_dropped() -> None:
+    text = "pemimpin Korea Utara Kim Jong Un tiba"
+    start = text.index("Korea")
+    run_on = Entity("Korea Utara Kim Jong Un", "LOC", start, start + 23)
+    kp = Entity("Korea Utara", "GPE", start, start + 11, "PRK", "wikidata:Q423")
+    kim = Entity("Kim Jong Un", "PER", start + 12, start + 23, "PRK", "wikidata:Q56226")
+    assert [e.text for e in merge_entities([run_on], [kp, kim])] == ["Korea Utara", "Kim Jong Un"]

@@ -23,12 +23,24 @@ def merge_entities(model: Iterable[Entity], gazetteer: Iterable[Entity]) -> list
         crossing = [g for g in linked if g.start < ent.end and ent.start < g.end and g not in inside]
         if crossing or any(g.start == ent.start and g.end == ent.end for g in inside):
             continue  # the gazetteer's own span stands
+        if inside and not _compatible(ent, inside):
+            continue  # "Korea Utara Kim Jong Un" as one LOC is the model running two names together
         if inside:
             ent = _inherit(ent, inside)
             covered += inside
         out.append(ent)
     out += [g for g in linked if not any(g is c for c in covered)]
     return sorted(_dedupe(out), key=lambda e: e.start)
+
+
+# A longer model span may contain linked mentions of these labels: an organisation or place named after a
+# country ("Kementerian Luar Negeri Rusia", "Provinsi Papua"), or a person with a title ("Presiden Vladimir Putin").
+_CONTAINS = {"ORG": {"GPE", "LOC", "ORG"}, "LOC": {"GPE", "LOC"}, "GPE": {"GPE"}, "PER": {"PER"}}
+
+
+def _compatible(ent: Entity, inside: list[Entity]) -> bool:
+    allowed = _CONTAINS.get(ent.label, set())
+    return len(inside) == 1 and inside[0].label in allowed
 
 
 def _inherit(ent: Entity, inside: list[Entity]) -> Entity:

@@ -1,24 +1,47 @@
-"""The entity stage: named entities in the article text, linked where the gazetteer knows them."""
+"""The entity stage: named entities in the article text, linked where the gazetteer knows them.
+
+With the trained Indonesian pipeline installed (``warta/nlp/model/``), its NER finds any person, organisation or
+place and the gazetteer links what it knows (:mod:`warta.nlp.merge`); without it, the gazetteer alone runs.
+Texts go through ``nlp.pipe`` in segments of whole paragraphs, so a giant page costs bounded memory.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
-from warta.data import Article
+from spacy.language import Language
+
+from warta.data import Article, Entity, Item
 from warta.nlp.gazetteer import Gazetteer, default_gazetteer
+from warta.nlp.merge import merge_entities
+from warta.nlp.model_loader import load_nlp, model_available
 from warta.pipeline.stage import Stage
+
+log = logging.getLogger(__name__)
+
+#: Languages the shipped statistical pipeline was trained on.
+MODEL_LANGUAGES = frozenset({"id", "ms"})
+#: Components the entity stage does not need (their work belongs to later stages).
+_NOT_FOR_ENTITIES = ("parser", "morphologizer", "tagger", "lemmatizer", "trainable_lemmatizer", "senter")
+SEGMENT_CHARS = 5_000
+BATCH = 64
+_LABELS = {"PERSON": "PER", "PPL": "PER", "ORGANISATION": "ORG", "PLACE": "LOC", "PLC": "LOC", "IND": "ORG"}
 
 
 class EntityStage(Stage):
-    """Sets ``entities``: gazetteer mentions of countries, places, leaders and organisations."""
+    """Sets ``entities``: statistical NER (when the model is installed) merged with linked gazetteer mentions."""
 
     name: ClassVar[str] = "entities"
     requires: ClassVar[frozenset[str]] = frozenset({"text", "language"})
     assigns: ClassVar[frozenset[str]] = frozenset({"entities"})
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, nlp: Language | None = None, use_model: bool = True) -> None:
         super().__init__()
         self._gazetteer = gazetteer
+        self._nlp = nlp
+        self.use_model = use_model
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -27,7 +50,74 @@ class EntityStage(Stage):
             self._gazetteer = default_gazetteer()
         return self._gazetteer
 
+    @property
+    def nlp(self) -> Language | None:
+        if self._nlp is None and self.use_model and model_available():
+            self._nlp = load_nlp()
+        return self._nlp
+
     def process(self, article: Article) -> Article:
-        article.entities = self.gazetteer.find(article.text, article.language)
-        self.stats["entities"] += len(article.entities)
-        return article
+        (out,) = self._batch([article])
+        return out
+
+    def run(self, items: Iterable[Item]) -> Iterator[Item]:
+        """Articles in batches through the model; rejections pass through in order."""
+        buffer: list[Item] = []
+        for item in items:
+            buffer.append(item)
+            if len(buffer) >= BATCH:
+                yield from self._flush(buffer)
+                buffer = []
+        yield from self._flush(buffer)
+
+    def _flush(self, buffer: list[Item]) -> Iterator[Item]:
+        articles = [i for i in buffer if isinstance(i, Article)]
+        try:
+            self._batch(articles)
+        except Exception as exc:  # a model failure on one batch: fall back to one by one, so one page is lost
+            log.warning("entity batch failed (%s); retrying one by one", exc)
+            yield from super().run(buffer)
+            return
+        for item in buffer:
+            if isinstance(item, Article):
+                self.stats["ok"] += 1
+            yield item
+
+    def _batch(self, articles: list[Article]) -> list[Article]:
+        model_ents = self._model_entities([a for a in articles if a.language in MODEL_LANGUAGES])
+        for article in articles:
+            linked = self.gazetteer.find(article.text, article.language)
+            found = model_ents.get(id(article))
+            article.entities = linked if found is None else merge_entities(found, linked)
+            self.stats["entities"] += len(article.entities)
+        return articles
+
+    def _model_entities(self, articles: list[Article]) -> dict[int, list[Entity]]:
+        nlp = self.nlp
+        if nlp is None or not articles:
+            return {}
+        segments = [(id(a), off, seg) for a in articles for off, seg in _segments(a.text)]
+        disable = [name for name in nlp.pipe_names if name in _NOT_FOR_ENTITIES]
+        out: dict[int, list[Entity]] = {id(a): [] for a in articles}
+        docs = nlp.pipe((seg for _, _, seg in segments), batch_size=BATCH, disable=disable)
+        for (key, offset, _), doc in zip(segments, docs, strict=True):
+            out[key] += [
+                Entity(e.text, _LABELS.get(e.label_, e.label_), offset + e.start_char, offset + e.end_char)
+                for e in doc.ents
+            ]
+        return out
+
+
+def _segments(text: str) -> Iterator[tuple[int, str]]:
+    """Runs of whole paragraphs of about ``SEGMENT_CHARS``, with their offsets (a paragraph longer is cut)."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + SEGMENT_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n\n", start, end)
+            if cut <= start:
+                cut = text.rfind(" ", start, end)
+            end = cut if cut > start else end
+        yield start, text[start:end]
+        start = end
+
