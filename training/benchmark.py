@@ -74,6 +74,7 @@ def main() -> None:
         "load_s": round(load_s, 2),
         "peak_rss_mb": round(peak_mb),
         "words": words // args.repeat,
+        "load_average": round(os.getloadavg()[0], 2),  # other work on the machine slows every number above
     }
     if args.json:
         print(json.dumps(result))

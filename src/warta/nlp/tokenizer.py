@@ -9,7 +9,10 @@ GSD in the legacy r2.1 annotation, which keeps them attached.
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from spacy.attrs import ORTH
@@ -114,24 +117,94 @@ def make_newline_sentences(nlp: Language, name: str) -> NewlineSentences:
 
 
 class EntityTrim:
-    """spaCy component after ``ner``: entities never include whitespace tokens (split at line breaks, trim edges)."""
+    """spaCy component after ``ner``: clean entity spans the statistical model gets wrong on raw article text.
 
-    def __init__(self, name: str = "warta_entity_trim") -> None:
+    - Entities never include whitespace tokens: they are split at line breaks and trimmed.
+    - In text that uses capitals, an entity with no capitalised word ("think" of "think tank") is dropped.
+    - In headline-style sentences (most words Capitalised) the NER reads every capitalised word as a name; there an
+      entity is cut before the first *common word* (a word the training text writes in lower case far more often
+      than inside names: ``Sepakat``, ``Saling``, ``Melawan``), so "Kim Jong Un Sepakat Saling Bantu" → "Kim Jong Un".
+    """
+
+    def __init__(self, name: str = "warta_entity_trim", common: Iterable[str] = ()) -> None:
         self.name = name
+        self.common: frozenset[str] = frozenset(common)
 
     def __call__(self, doc: Doc) -> Doc:
-        if not any(t.is_space for ent in doc.ents for t in ent):
-            return doc
         ents: list[Span] = []
+        changed = False
+        headline_cache: dict[int, bool] = {}
+        cased = _is_cased(doc)
         for ent in doc.ents:
-            start = ent.start
-            for i in range(ent.start, ent.end + 1):
-                if i == ent.end or doc[i].is_space:
-                    if i > start:
-                        ents.append(Span(doc, start, i, label=ent.label_, kb_id=ent.kb_id_))
-                    start = i + 1
-        doc.ents = ents
+            if cased and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in ent):
+                changed = True  # "think" (tank) in cased text: names are capitalised there
+                continue
+            pieces = self._split(doc, ent, headline_cache)
+            changed = changed or pieces != [(ent.start, ent.end)]
+            ents.extend(Span(doc, a, b, label=ent.label_, kb_id=ent.kb_id_) for a, b in pieces)
+        if changed:
+            doc.ents = ents
         return doc
+
+    def _split(self, doc: Doc, ent: Span, headline_cache: dict[int, bool]) -> list[tuple[int, int]]:
+        pieces: list[tuple[int, int]] = []
+        start = ent.start
+        for i in range(ent.start, ent.end + 1):
+            if i == ent.end or doc[i].is_space:
+                if i > start:
+                    pieces.append((start, i))
+                start = i + 1
+        if not self.common or not pieces:
+            return pieces
+        sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
+        if sent_start not in headline_cache:
+            headline_cache[sent_start] = _is_headline(ent.sent if doc.has_annotation("SENT_START") else doc[:])
+        if not headline_cache[sent_start]:
+            return pieces
+        cut: list[tuple[int, int]] = []
+        for a, b in pieces:
+            end = next((i for i in range(a + 1, b) if doc[i].text.lower() in self.common), b)
+            if doc[a].text.lower() not in self.common:
+                cut.append((a, end))
+        return cut
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "common.json").write_text(json.dumps(sorted(self.common), ensure_ascii=False), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityTrim:
+        file = Path(path) / "common.json"
+        self.common = frozenset(json.loads(file.read_text(encoding="utf-8"))) if file.exists() else frozenset()
+        return self
+
+
+def _is_headline(span: Span) -> bool:
+    words = [t for t in span if t.is_alpha]
+    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
+
+
+def _is_cased(doc: Doc) -> bool:
+    """Whether the text uses capitals at all (lower-cased text keeps the model's lower-case entities)."""
+    words = [t for t in doc if t.is_alpha]
+    return bool(words) and sum(not t.is_lower for t in words) >= 0.03 * len(words)
+
+
+def common_words(docs: Iterable[Doc], min_count: int = 2) -> set[str]:
+    """Words written in lower case in running text far more often than inside gold entities (cased corpora)."""
+    lower: dict[str, int] = {}
+    in_ent: dict[str, int] = {}
+    for doc in docs:
+        ent_tokens = {t.i for e in doc.ents for t in e}
+        for t in doc:
+            if not t.is_alpha:
+                continue
+            key = t.text.lower()
+            if t.i in ent_tokens:
+                in_ent[key] = in_ent.get(key, 0) + 1
+            elif t.text.islower():
+                lower[key] = lower.get(key, 0) + 1
+    return {w for w, n in lower.items() if n >= min_count and in_ent.get(w, 0) * 4 < n}
 
 
 @Language.factory("warta_entity_trim", assigns=["doc.ents"], requires=["doc.ents"])
