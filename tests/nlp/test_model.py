@@ -124,3 +124,13 @@ def test_lemmas(nlp: Language, word: str, lemma: str) -> None:
     doc = nlp(f"Mereka {word} itu.")
     assert doc[1].lemma_ == lemma
     assert lemmatize(word, nlp.get_pipe("warta_lemmatizer").roots) == lemma
+
+
+def test_line_breaks_end_sentences_and_entities(nlp: Language) -> None:
+    doc = nlp("Putin Bertemu Kim Jong Un Di Pyongyang\n\nPresiden Joko Widodo meresmikan jembatan.\nWarga senang.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0] == "Putin Bertemu Kim Jong Un Di Pyongyang"
+    assert all(sents)
+    assert all("\n" not in e.text for e in doc.ents)
+    # headline-style Title Case: the entity stops before common words ("Bertemu", "Di")
+    assert all(len(e) <= 3 for e in doc.ents if e.start < 8), [e.text for e in doc.ents]

@@ -108,6 +108,8 @@ class NewlineSentences:
         for token in doc[:-1]:
             if token.is_space and "\n" in token.text:
                 doc[token.i + 1].is_sent_start = True
+                if token.i:  # the break itself ends the previous sentence, never starts an empty one
+                    token.is_sent_start = False
         return doc
 
 
