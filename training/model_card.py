@@ -120,8 +120,8 @@ label. Test sets of the NER corpora are held out elsewhere; dev scores are repor
 
 GSD legacy r2.1 is the annotation the parser is trained on; r2.17, CSUI and PUD split clitics (`-nya` …) and
 differ in annotation, so their UAS/LAS/UPOS are cross-annotation numbers (tokens that do not align one-to-one are
-not scored). Lemma accuracy is measured where gold lemmas exist (r2.17, CSUI, PUD), PROPN lemmas being
-lower-cased forms.
+not scored). Lemma accuracy is measured where gold lemmas exist (r2.17, CSUI, PUD); Warta lower-cases PROPN
+lemmas as GSD r2.17 does, while CSUI and PUD keep their case, which explains most of their lower lemma scores.
 
 ## Size and speed
 - On disk: {report["size_bytes"] / 1e6:.1f} MB.
@@ -131,7 +131,7 @@ lower-cased forms.
   {speed["blank_tokenizer_words_per_s"]:,} words/s for spaCy's blank `id` tokenizer;
   load {speed["load_s"]} s; peak RSS {speed["peak_rss_mb"]} MB. Measured with a 1-minute load average of
   {speed.get("load_average", "?")} on a 2-core machine shared with other jobs: on a quiet core expect more.
-- Training time on this build: {report["train_seconds"]} s (2 shared CPU cores).
+{f"- Training time on this build: {report['train_seconds']} s (2 shared CPU cores)." if report["train_seconds"] else ""}
 
 ## Reproduce
 ```
