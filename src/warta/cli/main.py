@@ -16,6 +16,7 @@ from warta.cli.extract import extract
 from warta.cli.ingest import ingest
 from warta.cli.quotes import quotes
 from warta.cli.search import search
+from warta.cli.serve import serve
 from warta.cli.stats import stats
 from warta.errors import UsageError, WartaError
 from warta.settings import SETTINGS
@@ -26,6 +27,7 @@ Examples:
   warta search "kim jong un" --db warta.db
   warta quotes --db warta.db --speaker Lee
   warta stats --db warta.db
+  warta serve --db warta.db
   warta extract page.html > page.jsonl
 """
 
@@ -163,6 +165,7 @@ cli.add_command(extract)
 cli.add_command(ingest)
 cli.add_command(quotes)
 cli.add_command(search)
+cli.add_command(serve)
 cli.add_command(stats)
 
 
