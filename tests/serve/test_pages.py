@@ -148,3 +148,10 @@ def test_watchlists_and_feeds(demo_db: Path, tmp_path: Path) -> None:
         assert "<entry>" in feed.text and "Kim" in feed.text
         assert "<entry>" in app.get("/feeds/search.atom?q=putin").text
         assert PAYLOAD not in app.get("/feeds/search.atom?q=warga").text
+
+
+def test_empty_form_fields_mean_no_filter(client: TestClient) -> None:
+    """A submitted form sends every field, empty ones as ``name=``: those must not filter, nor fail."""
+    assert client.get("/search?q=Putin&since=&until=&country=").status_code == 200
+    response = client.get("/events?actor=&type=&mode=&quad_class=&since=&until=")
+    assert response.status_code == 200 and "quad-data" in response.text

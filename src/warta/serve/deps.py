@@ -12,7 +12,7 @@ from warta.query.find import SearchFilters
 from warta.serve.config import ServeConfig
 
 Text = Annotated[str | None, Query(max_length=200)]
-Day = Annotated[str | None, Query(max_length=32, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY[-MM[-DD]]")]
+Day = Annotated[str | None, Query(max_length=32, pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$", description="YYYY[-MM[-DD]]")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip (stable order)")]
 
 
@@ -43,7 +43,7 @@ def event_filters(
     type: Annotated[str | None, Query(max_length=32, description="PLOVER event type")] = None,
     mode: Annotated[str | None, Query(max_length=32)] = None,
     context: Text = None,
-    quad_class: Annotated[int | None, Query(ge=1, le=4, description="PLOVER quad class 1-4")] = None,
+    quad_class: Annotated[str | None, Query(pattern=r"^[1-4]?$", description="PLOVER quad class 1-4")] = None,
     since: Day = None,
     until: Day = None,
     article_id: Annotated[str | None, Query(max_length=200)] = None,
@@ -55,7 +55,7 @@ def event_filters(
         type or None,
         mode or None,
         context or None,
-        quad_class,
+        int(quad_class) if quad_class else None,
         since or None,
         until or None,
         article_id or None,

@@ -104,7 +104,8 @@ def article_page(request: Request, path: Db, article_id: str) -> Response:
         raise HTTPException(404, f"no article with id {article_id!r}")
     from warta.serve import stories
 
-    return page(request, "article.html", doc=doc, body=render.highlight(doc), story=stories.story_of(path, doc.id))
+    return page(request, "article.html", doc=doc, body=render.highlight(doc), story=stories.story_of(path, doc.id),
+                more=stories.related(path, doc.id))  # fmt: skip
 
 
 @router.get("/events")
