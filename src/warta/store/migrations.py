@@ -9,6 +9,7 @@ import sqlite3
 
 from warta.errors import StoreError
 from warta.store.events import EVENTS_SQL
+from warta.store.runs import RUNS_SQL
 
 V1 = """
 CREATE TABLE articles (
@@ -133,6 +134,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (1, V1),
     (2, V2),
     (3, EVENTS_SQL),
+    (4, RUNS_SQL),
 ]
 
 LATEST = MIGRATIONS[-1][0]
