@@ -12,6 +12,7 @@ import click
 
 from warta import __version__
 from warta.cli.events import actors_group, commitments_command, events_command
+from warta.cli.export import export_command
 from warta.cli.extract import extract
 from warta.cli.ingest import ingest
 from warta.cli.quotes import quotes
@@ -162,6 +163,7 @@ def cli(ctx: click.Context, verbose: int, debug: bool) -> None:
 cli.add_command(actors_group)
 cli.add_command(commitments_command)
 cli.add_command(events_command)
+cli.add_command(export_command)
 cli.add_command(extract)
 cli.add_command(ingest)
 cli.add_command(quotes)
