@@ -8,7 +8,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= warta-demo.db
 
-.PHONY: install demo test lint gates bench clean
+.PHONY: install demo test lint gates bench model clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -25,7 +25,7 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest -q -m "not slow"
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench training scripts
 	$(BIN)/mypy
 
 gates: install
@@ -33,6 +33,10 @@ gates: install
 
 bench: install
 	$(BIN)/python bench/extraction.py
+
+# Rebuild the shipped Indonesian spaCy pipeline from ../shared/data (about an hour on 2 cores); see MODEL_CARD.md.
+model: install
+	$(BIN)/python training/train.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info $(DB)*

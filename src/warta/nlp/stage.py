@@ -23,8 +23,11 @@ log = logging.getLogger(__name__)
 
 #: Languages the shipped statistical pipeline was trained on.
 MODEL_LANGUAGES = frozenset({"id", "ms"})
-#: Components the entity stage does not need (their work belongs to later stages).
-_NOT_FOR_ENTITIES = ("parser", "morphologizer", "tagger", "lemmatizer", "trainable_lemmatizer", "senter")
+#: Components the entity stage does not need (their work belongs to later stages). The shipped NER has its own
+#: tok2vec layer, so the shared one (which feeds the tagger and parser) is skipped too.
+_NOT_FOR_ENTITIES = (
+    "tok2vec", "parser", "morphologizer", "tagger", "lemmatizer", "trainable_lemmatizer", "warta_lemmatizer", "senter"
+)
 SEGMENT_CHARS = 5_000
 BATCH = 64
 _LABELS = {"PERSON": "PER", "PPL": "PER", "ORGANISATION": "ORG", "PLACE": "LOC", "PLC": "LOC", "IND": "ORG"}
