@@ -212,6 +212,21 @@ class Commitment:
 
 
 @dataclass(slots=True)
+class Origin:
+    """Who published an article and whose content it carries (owner: stories).
+
+    ``publisher`` is the outlet that published this article (``Media Indonesia``), also when the page was found on
+    a mirror; ``credited_to`` the agencies or outlets the content is credited to (``BBC``, ``Antara``);
+    ``evidence`` says why, one short ``kind:value`` string per clue (``cta:mediaindonesia.com``).
+    """
+
+    publisher: str | None = None
+    publisher_domain: str | None = None
+    credited_to: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Article:
     """A document flowing through the pipeline; its JSON form is document schema v1.
 
@@ -236,6 +251,7 @@ class Article:
     site_name: str | None = None
     provenance: Provenance | None = None
     commitments: list[Commitment] = field(default_factory=list)
+    origin: Origin | None = None  # additive (v1 extension), set by warta.stories
 
     def to_dict(self) -> dict[str, Any]:
         """The document as schema-v1 JSON-ready data (``page`` left out)."""

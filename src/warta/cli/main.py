@@ -20,6 +20,7 @@ from warta.cli.runs import runs
 from warta.cli.search import search
 from warta.cli.serve import serve
 from warta.cli.stats import stats
+from warta.cli.stories import related_command, stories_command, story_command
 from warta.errors import UsageError, WartaError
 from warta.settings import SETTINGS
 
@@ -29,6 +30,7 @@ Examples:
   warta search "kim jong un" --db warta.db
   warta quotes --db warta.db --speaker Lee
   warta stats --db warta.db
+  warta stories --db warta.db
   warta serve --db warta.db
   warta extract page.html > page.jsonl
 """
@@ -171,6 +173,9 @@ cli.add_command(runs)
 cli.add_command(search)
 cli.add_command(serve)
 cli.add_command(stats)
+cli.add_command(stories_command)
+cli.add_command(story_command)
+cli.add_command(related_command)
 
 
 def main() -> None:

@@ -4,8 +4,20 @@ from warta.query.events import CommitmentHit, EventHit, Party, commitments, even
 from warta.query.quotes import QuoteHit, quotes
 from warta.query.search import Hit, search, to_fts
 from warta.query.stats import Count, EntityCount, RejectionCount, Stats, stats
+from warta.query.stories import (
+    AggregatedEvent,
+    RelatedArticle,
+    StoryDetail,
+    StorySummary,
+    aggregate_events,
+    related,
+    stories,
+    story,
+    story_of,
+)
 
 __all__ = [
+    "AggregatedEvent",
     "CommitmentHit",
     "Count",
     "EntityCount",
@@ -14,12 +26,20 @@ __all__ = [
     "Party",
     "QuoteHit",
     "RejectionCount",
+    "RelatedArticle",
     "Stats",
+    "StoryDetail",
+    "StorySummary",
+    "aggregate_events",
     "commitments",
     "events",
     "quotes",
+    "related",
     "search",
     "stats",
+    "stories",
+    "story",
+    "story_of",
     "to_fts",
     "unresolved_names",
 ]

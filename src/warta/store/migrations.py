@@ -10,6 +10,7 @@ import sqlite3
 from warta.errors import StoreError
 from warta.store.events import EVENTS_SQL
 from warta.store.runs import RUNS_SQL
+from warta.store.stories import STORIES_SQL
 
 V1 = """
 CREATE TABLE articles (
@@ -135,6 +136,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (2, V2),
     (3, EVENTS_SQL),
     (4, RUNS_SQL),
+    (5, STORIES_SQL),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -16,6 +16,8 @@ from warta.data import Article, Item, Rejection
 from warta.errors import StoreError
 from warta.store.events import insert_events
 from warta.store.migrations import migrate
+from warta.stories.cluster import DEFAULT_CLUSTER, ClusterSettings
+from warta.stories.index import Placement, place
 
 
 class Outcome(enum.Enum):
@@ -23,6 +25,7 @@ class Outcome(enum.Enum):
 
     NEW = "new"
     UNCHANGED = "unchanged"
+    COPY = "copy"  # a near-duplicate of a stored article: recorded as one more copy of it
     REJECTED = "rejected"
 
 
@@ -41,16 +44,18 @@ class WriteReport:
     inserted: int = 0
     unchanged: int = 0
     rejected: int = 0
+    copies: int = 0  # near-duplicates folded into a stored article (their own documents are not stored)
     new: list[Article] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def documents(self) -> int:
-        return self.inserted + self.unchanged
+        return self.inserted + self.unchanged + self.copies
 
     def add(self, other: WriteReport) -> None:
         self.inserted += other.inserted
         self.unchanged += other.unchanged
         self.rejected += other.rejected
+        self.copies += other.copies
 
 
 def now() -> str:
@@ -93,8 +98,9 @@ class Store:
     ...     report = store.write(pipeline.run(read(["examples/"])))
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, cluster: ClusterSettings = DEFAULT_CLUSTER) -> None:
         self.path = Path(path)
+        self.cluster = cluster  # how the stories step groups new articles (warta.stories.cluster)
         self.conn = connect(self.path)
         try:
             mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -186,6 +192,8 @@ class Store:
                         report.new.append(item)
                     elif outcome is Outcome.UNCHANGED:
                         report.unchanged += 1
+                    elif outcome is Outcome.COPY:
+                        report.copies += 1
                     else:
                         report.rejected += 1
                 self.conn.execute("COMMIT")
@@ -209,7 +217,7 @@ class Store:
             return Outcome.REJECTED
         self.conn.execute("SAVEPOINT article")
         try:
-            new = self._insert_article(article, at)
+            placed = place(self.conn, article, at, lambda a: self._insert_article(a, at), self.cluster)
         except (sqlite3.IntegrityError, ValueError, TypeError) as exc:
             # A bad document (unserialisable field, a constraint) is this document's problem, not the batch's.
             self.conn.execute("ROLLBACK TO article")
@@ -217,7 +225,9 @@ class Store:
             self._insert_rejection(Rejection(where, f"cannot store document: {exc}", STORE_STAGE, record), at)
             return Outcome.REJECTED
         self.conn.execute("RELEASE article")
-        return Outcome.NEW if new else Outcome.UNCHANGED
+        if placed.placement is Placement.NEW:
+            return Outcome.NEW
+        return Outcome.COPY if placed.placement is Placement.NEAR else Outcome.UNCHANGED
 
     def _insert_article(self, article: Article, at: str) -> bool:
         """Insert the article row and its children; ``False`` when the id is already stored."""
@@ -302,6 +312,7 @@ class Store:
         return json.loads(row[0]) if row else None
 
     def count(self, table: str = "articles") -> int:
-        if table not in ("articles", "entities", "credits", "related", "rejected", "quotes", "events", "commitments"):
+        if table not in ("articles", "entities", "credits", "related", "rejected", "quotes", "events", "commitments",
+                         "copies", "stories", "story_articles", "origins"):
             raise ValueError(f"unknown table {table!r}")
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
