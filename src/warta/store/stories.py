@@ -1,8 +1,8 @@
 """Tables of the stories step (schema v5): origins, copies, the persistent LSH index, stories and their features.
 
 Everything the online clustering remembers lives here, so that assigning a new article costs a few indexed look-ups
-whatever the size of the store. Articles stored before this migration are not indexed; ``warta stories --reindex``
-(:func:`warta.stories.assign`) indexes them.
+whatever the size of the store. Articles stored before this migration are not indexed until
+:func:`warta.stories.index.assign` runs over them.
 """
 
 from __future__ import annotations
