@@ -8,14 +8,16 @@ from warta.settings import DEFAULTS, Settings
 
 
 def default_stages(settings: Settings = DEFAULTS) -> list[Stage]:
-    """extract → language → entities → quotes → events."""
+    """origin → extract → language → entities → quotes → events."""
     from warta.events import EventStage
     from warta.extract import ExtractStage
     from warta.language import LanguageStage
     from warta.nlp import EntityStage
     from warta.quotes import QuoteStage
+    from warta.stories.origin import OriginStage
 
     return [
+        OriginStage(),  # reads publisher clues from the raw page before extraction drops them
         ExtractStage(settings),
         LanguageStage(settings),
         EntityStage(),
