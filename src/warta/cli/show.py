@@ -57,6 +57,11 @@ def article_summary(article: Article, body_chars: int = BODY_CHARS) -> str:
     lines.append(_INDENT + " · ".join(facts))
     if article.source.url or article.source.path:
         lines.append(_field("source", article.source.url or article.source.path or ""))
+    origin = article.origin
+    if origin is not None and (origin.publisher or origin.credited_to):
+        parts = [f"published by {origin.publisher}"] if origin.publisher else []
+        parts += [f"content credited to {', '.join(origin.credited_to)}"] if origin.credited_to else []
+        lines.append(_field("origin", " · ".join(parts)))
     if article.authors:
         lines.append(_field("authors", ", ".join(article.authors)))
     if article.editor:
