@@ -167,6 +167,27 @@ class Actor:
 
 
 @dataclass(slots=True)
+class EventLocation:
+    """Where the text says an event happened, resolved to a place (owner: geo).
+
+    ``precision`` ∈ ``country``, ``region``, ``city``, ``point``; ``admin1``/``admin2`` are names (province,
+    kabupaten/kota), ``admin1_code`` the GeoNames code, ``feature_id`` the gazetteer key (``geonames:524901``).
+    """
+
+    place: str
+    country: str | None
+    lat: float
+    lon: float
+    precision: str
+    confidence: float
+    admin1: str | None = None
+    admin2: str | None = None
+    admin1_code: str | None = None
+    feature_id: str | None = None
+    text: str | None = None  # the name as the article writes it
+
+
+@dataclass(slots=True)
 class Event:
     """A coded event: PLOVER type, CAMEO code and mode (owner: events)."""
 
@@ -189,6 +210,7 @@ class Event:
     date: str | None = None
     sentence_start: int | None = None
     sentence_end: int | None = None
+    event_loc: EventLocation | None = None  # additive (v1 extension), set by warta.geo
 
 
 @dataclass(slots=True)

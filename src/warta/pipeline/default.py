@@ -8,9 +8,10 @@ from warta.settings import DEFAULTS, Settings
 
 
 def default_stages(settings: Settings = DEFAULTS) -> list[Stage]:
-    """origin → extract → language → entities → quotes → events."""
+    """origin → extract → language → entities → quotes → events → geo."""
     from warta.events import EventStage
     from warta.extract import ExtractStage
+    from warta.geo import GeoStage
     from warta.language import LanguageStage
     from warta.nlp import EntityStage
     from warta.quotes import QuoteStage
@@ -23,6 +24,7 @@ def default_stages(settings: Settings = DEFAULTS) -> list[Stage]:
         EntityStage(),
         QuoteStage(),
         EventStage(),
+        GeoStage(),
     ]
 
 

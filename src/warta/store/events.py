@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from warta.data import Actor, Article
+from warta.store.geo import insert_event_place
 
 #: Schema for coded events and commitments (participants in their own tables, one row per actor and role).
 #: Documents stored before this migration keep their events in the doc JSON only; re-ingest to index them.
@@ -86,6 +87,8 @@ def insert_events(conn: sqlite3.Connection, article: Article) -> None:
             ),
         )  # fmt: skip
         n = int(cur.lastrowid or 0)
+        if e.event_loc is not None:
+            insert_event_place(conn, n, e.event_loc)
         conn.executemany(
             "INSERT INTO event_actors (event_n, role, text, country, sector, id) VALUES (?, ?, ?, ?, ?, ?)",
             _actor_rows(n, "actor", e.actor) + _actor_rows(n, "recipient", e.recipient),

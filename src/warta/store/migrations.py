@@ -9,6 +9,7 @@ import sqlite3
 
 from warta.errors import StoreError
 from warta.store.events import EVENTS_SQL
+from warta.store.geo import GEO_SQL
 from warta.store.runs import RUNS_SQL
 from warta.store.stories import STORIES_SQL
 
@@ -137,6 +138,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (3, EVENTS_SQL),
     (4, RUNS_SQL),
     (5, STORIES_SQL),
+    (6, GEO_SQL),
 ]
 
 LATEST = MIGRATIONS[-1][0]
