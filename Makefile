@@ -8,7 +8,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= warta-demo.db
 
-.PHONY: install demo test lint gates bench model clean
+.PHONY: install demo test test-ray lint gates bench model clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -27,6 +27,11 @@ test: install
 	$(BIN)/python -m pytest -q -m "not slow"
 	$(BIN)/ruff check src tests bench training scripts
 	$(BIN)/mypy
+
+# The Ray runner's end-to-end test (local Ray, 2 CPUs, hard timeout): installs the ray extra (~30 s, ~500 MB).
+test-ray: install
+	$(BIN)/python -m pip install -q -e '.[ray]'
+	$(BIN)/python -m pytest -q -m ray
 
 gates: install
 	$(BIN)/python -m pytest -q -m slow

@@ -15,6 +15,7 @@ from warta.cli.events import actors_group, commitments_command, events_command
 from warta.cli.export import export_command
 from warta.cli.extract import extract
 from warta.cli.ingest import ingest
+from warta.cli.load import load_command
 from warta.cli.quotes import quotes
 from warta.cli.runs import runs
 from warta.cli.search import search
@@ -168,6 +169,7 @@ cli.add_command(events_command)
 cli.add_command(export_command)
 cli.add_command(extract)
 cli.add_command(ingest)
+cli.add_command(load_command)
 cli.add_command(quotes)
 cli.add_command(runs)
 cli.add_command(search)
