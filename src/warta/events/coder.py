@@ -154,6 +154,8 @@ def code_events(
                 if parsed is not None:  # the parse decides; word order fills a role it leaves empty
                     found = Roles(parsed.actor or found.actor, parsed.recipient or found.recipient, "parse")
             actor, recipient = found.actor, found.recipient
+            # a place after "di" says where, not to whom ("mengerahkan rudal … di Ukraina"); the parse may differ
+            recipient = [r for r in recipient if not _LOCATIVE.search(text[max(s_start, r.start - 4) : r.start])]
             if not actor and last_person and pronoun_subject(sentence[:m_start]):
                 actor = last_person  # "Dia juga menyatakan dukungan…": the person of the sentence before
             if recipient and trig.plover not in JOINT_TYPES:  # "China mengecam China" is a misreading

@@ -2,17 +2,21 @@
 
 Filled from what Warta knows: dates, actor codes (CAMEO country + sector, e.g. ``RUSGOV``), names, country and
 type codes, event code / base / root, quad class, Goldstein scale (Warta's intensity), one mention, source and
-article per row (each row is one coded mention in one article), the action place's name, the date added and the
-source URL. Ethnic, religion and known-group codes, tone and geocoding are left empty.
+article per row (each row is one coded mention in one article), the action place (``warta.geo``: type, full name,
+FIPS country and ADM1 codes, latitude, longitude, feature id), the date added and the source URL. Ethnic, religion
+and known-group codes, tone and the actors' own geography are left empty.
 """
 
 from __future__ import annotations
 
 import csv
+import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
+from warta.data import EventLocation
 from warta.export.events import EventRow, Party, read_events
+from warta.geo.codes import gdelt_geo
 from warta.store import connect
 
 GDELT_COLUMNS: tuple[str, ...] = (
@@ -36,16 +40,28 @@ def export_gdelt(db: str | Path, out: str | Path) -> int:
     conn = connect(db, read_only=True)
     try:
         events = read_events(conn)
+        places = read_places(conn)
     finally:
         conn.close()
     with open(out, "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
         for event in events:
-            writer.writerow([_clean(v) for v in gdelt_row(event)])
+            writer.writerow([_clean(v) for v in gdelt_row(event, places.get(event.n))])
     return len(events)
 
 
-def gdelt_row(e: EventRow) -> list[str]:
+def read_places(conn: sqlite3.Connection) -> dict[int, EventLocation]:
+    """Event number → its stored location (schema v6 ``event_places``; empty for an older database)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'event_places'").fetchone():
+        return {}
+    rows = conn.execute(
+        "SELECT event_n, place, country, lat, lon, precision, confidence, admin1, admin2, admin1_code, feature_id, "
+        "text FROM event_places"
+    )
+    return {int(r[0]): EventLocation(*r[1:]) for r in rows}
+
+
+def gdelt_row(e: EventRow, loc: EventLocation | None = None) -> list[str]:
     """One event as the 61 GDELT fields."""
     day = _day(e.date) or _day(e.published) or _day(e.ingested) or date(1970, 1, 1)
     cameo = e.cameo or ""
@@ -58,7 +74,7 @@ def gdelt_row(e: EventRow) -> list[str]:
         "" if e.intensity is None else f"{e.intensity:g}",
         "1", "1", "1", "",
         *([""] * 16),  # actor geography: Warta does not geocode participants
-        "", e.location or "", "", "", "", "", "", "",
+        *(gdelt_geo(loc) if loc else ["", e.location or "", "", "", "", "", "", ""]),
         _added(e.ingested), e.url or e.input or "",
     ]  # fmt: skip
     return row

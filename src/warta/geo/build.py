@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 OUT = Path(__file__).parent / "data" / "geonames.tsv.gz"
+#: ISO 3166-1 alpha-3 → FIPS 10-4 country code (GDELT's geo country codes are FIPS).
+FIPS_OUT = Path(__file__).parent / "data" / "fips.tsv"
 COLUMNS = ("kind", "key", "name", "aliases", "country", "admin1", "lat", "lon", "population")
 #: Extra Indonesian cities below the world threshold (towns that Indonesian news names as datelines).
 INDONESIA_MIN_POPULATION = 5000
@@ -111,11 +113,15 @@ def build(out: Path = OUT) -> int:
         rows.append(("region", f"{cc}.{a1}", name, "", iso3[cc], a1, str(lat), str(lon),
                      str(sum(p for _, _, p in points))))  # fmt: skip
     out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out, "wt", encoding="utf-8", newline="") as fh:
-        # mtime=0 is not reachable through gzip.open; the content, not the bytes, is what tests pin
-        fh.write("\t".join(COLUMNS) + "\n")
-        for row in rows:
-            fh.write("\t".join(row) + "\n")
+    body = "\t".join(COLUMNS) + "\n" + "".join("\t".join(row) + "\n" for row in rows)
+    with open(out, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as fh:
+        fh.write(body.encode("utf-8"))  # mtime 0, no file name: the same input gives the same bytes
+    fips = sorted((c["iso3"], c["fips"]) for c in countries.values() if c.get("fips"))
+    (out.parent / FIPS_OUT.name).write_text(
+        "# ISO 3166-1 alpha-3 → FIPS 10-4 (GeoNames countryInfo, CC BY 4.0); written by warta.geo.build\n"
+        + "".join(f"{a}\t{f}\n" for a, f in fips),
+        encoding="utf-8",
+    )
     return len(rows)
 
 
