@@ -114,3 +114,23 @@ def test_pages_read_without_javascript(server: str, browser: sync_api.Browser) -
     assert "mutual, with Russia" in " ".join(tab.locator("#commitments").inner_text().split())
     assert tab.locator("table.counterparts a", has_text="Russia").count() == 1
     context.close()
+
+
+@pytest.mark.issue(12)
+def test_map_shows_located_events(server: str, page: sync_api.Page) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(server + "/map")
+    page.wait_for_selector("#map[data-outlines='1']")  # the offline country outlines drew
+    markers = page.locator("#map path.event-marker")
+    assert markers.count() >= 3
+    assert int(page.locator("#map").get_attribute("data-markers") or 0) == markers.count()
+    page.screenshot(path=str(ARTIFACTS / "5-map.png"))
+    ukraine = page.locator("li.place", has_text="Ukraine").first.locator("a").get_attribute("href")
+    assert ukraine and ukraine.startswith(f"/articles/{SEED_ID}#event-")
+    page.goto(server + f"/map?article_id={SEED_ID}")
+    page.wait_for_selector("#map[data-markers='3']")
+    page.locator("#map path.event-marker").first.click(force=True)
+    popup = page.locator(".leaflet-popup-content .map-popup a")
+    assert popup.get_attribute("href", timeout=5000).startswith(f"/articles/{SEED_ID}#event-")  # type: ignore[union-attr]
+    assert not errors, errors

@@ -1,6 +1,7 @@
 """Read-only functions over a Warta database, shared by the CLI and the web app."""
 
 from warta.query.events import CommitmentHit, EventHit, Party, commitments, events, unresolved_names
+from warta.query.places import PlacedEvent, PlacedEvents, placed_events
 from warta.query.quotes import QuoteHit, quotes
 from warta.query.search import Hit, search, to_fts
 from warta.query.stats import Count, EntityCount, RejectionCount, Stats, stats
@@ -24,6 +25,8 @@ __all__ = [
     "EventHit",
     "Hit",
     "Party",
+    "PlacedEvent",
+    "PlacedEvents",
     "QuoteHit",
     "RejectionCount",
     "RelatedArticle",
@@ -33,6 +36,7 @@ __all__ = [
     "aggregate_events",
     "commitments",
     "events",
+    "placed_events",
     "quotes",
     "related",
     "search",

@@ -16,6 +16,7 @@ from warta.query import CommitmentHit, QuoteHit, Stats, commitments, quotes, sta
 from warta.query.actors import ActorProfile, actor_profile, actors
 from warta.query.explore import MAX_ROWS, EventFilters, EventRow, SeriesPoint, event_series, event_table
 from warta.query.find import FoundDocument, SearchFilters, find
+from warta.query.places import PlacedEvents, placed_events
 from warta.serve.deps import Offset, db, event_filters, search_filters
 from warta.serve.models import ERRORS, ActorSummary, Page, SearchPage
 from warta.serve.pagination import next_url
@@ -76,6 +77,16 @@ def list_events(
 def events_series(path: Db, filters: Annotated[EventFilters, Depends(event_filters)]) -> list[SeriesPoint]:
     """How many of the filtered events fall in each month, by PLOVER quad class."""
     return event_series(path, filters)
+
+
+@router.get("/events/places", response_model=PlacedEvents, tags=["events"])
+def events_places(
+    path: Db, filters: Annotated[EventFilters, Depends(event_filters)],
+    limit: Annotated[int, Query(ge=1, le=MAX_ROWS, description="Most located events returned")] = 1000,
+) -> PlacedEvents:  # fmt: skip
+    """The filtered events that have a location (place, admin levels, country, lat/lon, precision), newest first,
+    with how many matching events have none. Events are located only where their text names a place."""
+    return placed_events(path, filters, limit=limit)
 
 
 CSV_COLUMNS = ["n", "article_id", "title", "published", "domain", "event", "mode", "cameo", "quad_class",

@@ -19,6 +19,7 @@ from warta.query.actors import actor_profile, actors, country_name
 from warta.query.documents import document
 from warta.query.explore import QUAD_CLASSES, EventFilters, event_series, event_table, event_types
 from warta.query.find import MAX_LIMIT, SearchFilters, find
+from warta.query.places import placed_events
 from warta.serve import render
 from warta.serve.deps import Offset, db, event_filters, search_filters
 from warta.serve.pagination import next_url, prev_url
@@ -125,6 +126,22 @@ def events_page(
     return page(request, "events.html", filters=filters, table=table, chart=chart, types=event_types(path),
                 pager=_pager(request, table.total, offset, limit), exports=exports,
                 feed=_feed_url(request, "/feeds/events.atom"))  # fmt: skip
+
+
+@router.get("/map")
+def map_page(request: Request, path: Db, filters: Annotated[EventFilters, Depends(event_filters)]) -> Response:
+    """Where the filtered events happened: Leaflet over offline country outlines, and the same events as a list."""
+    placed = placed_events(path, filters, limit=1000)
+    markers = [
+        {"n": e.n, "lat": e.lat, "lon": e.lon, "place": e.place, "country": e.country, "precision": e.precision,
+         "event": e.event, "quad": e.quad_class or 0, "date": (e.date or e.published or "")[:10],
+         "title": e.title or e.domain or e.article_id, "url": f"/articles/{e.article_id}#event-{e.n}",
+         "trigger": e.trigger}
+        for e in placed.items
+    ]  # fmt: skip
+    api = "/api/events/places" + ("?" + urlencode(filters.as_params()) if filters.as_params() else "")
+    return page(request, "map.html", filters=filters, placed=placed, markers=markers, types=event_types(path),
+                api=api)  # fmt: skip
 
 
 @router.get("/actors")
