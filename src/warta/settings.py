@@ -21,6 +21,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("min_text_chars", 20, "extracted bodies shorter than this are rejected as 'no article text'"),
     Setting("clean_jsonl", False, "run the boilerplate cleaner on JSON Lines `text` too (default: taken as is)"),
     Setting("favor", "balanced", "HTML extraction trade-off: precision, balanced or recall"),
+    Setting("page_timeout_s", 60, "seconds one page may take to extract before it is rejected (0: no limit)"),
     Setting("language_hint", None, "language to assume when identification is unsure (ISO 639-1)"),
 )
 
@@ -35,11 +36,14 @@ class Settings:
     clean_jsonl: bool = False
     favor: str = "balanced"
     language_hint: str | None = None
+    page_timeout_s: int = 60
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
             raise UsageError("batch_size must be at least 1")
+        if self.page_timeout_s < 0:
+            raise UsageError("page_timeout_s must be 0 (no limit) or more")
         if self.favor not in ("precision", "balanced", "recall"):
             raise UsageError(f"favor must be precision, balanced or recall, not {self.favor!r}")
 

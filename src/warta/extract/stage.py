@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from warta.data import Article, InputFormat, Item, Page, Rejection, Source, content_id
 from warta.errors import RejectError
 from warta.extract.cleaner import clean_lines, normalize_paragraphs, repeated_lines
+from warta.extract.limits import time_limit
 from warta.extract.patterns import DOMAIN_LINE
 from warta.extract.types import CleanResult, HtmlExtraction
 from warta.pipeline.stage import Stage
@@ -60,7 +61,8 @@ class ExtractStage(Stage):
 
     def process(self, article: Article) -> Article | None:
         """Extract one article on its own (no cross-page repetition evidence)."""
-        return self._finish(self._prepare(article), frozenset())
+        with time_limit(self.settings.page_timeout_s):
+            return self._finish(self._prepare(article), frozenset())
 
     def run(self, items: Iterable[Item]) -> Iterator[Item]:
         """Extract in chunks: lines on ≥3 pages of one site within a chunk are treated as boilerplate."""
@@ -102,7 +104,8 @@ class ExtractStage(Stage):
     def _guard(self, article: Article, step: Callable[..., _T], *args: object) -> _T | Rejection:
         """Run one step for one article; failures become rejections, as in :meth:`Stage.run`."""
         try:
-            return step(*args)
+            with time_limit(self.settings.page_timeout_s):
+                return step(*args)
         except RejectError as exc:
             self.stats["rejected"] += 1
             return self._reject(article, str(exc))

@@ -7,7 +7,7 @@ import re
 
 from warta.data import InputFormat
 from warta.errors import RejectError, UsageError
-from warta.ingest.encoding import BOMS
+from warta.ingest.encoding import BOMS, utf16_without_bom
 
 HEAD_BYTES = 8192  # how much of an input (decompressed) the sniffers look at
 
@@ -60,6 +60,8 @@ def check_text(head: bytes) -> None:
         raise RejectError("empty input")
     if any(head.startswith(bom) for bom, _ in BOMS):
         return  # UTF-16/32 text is full of NUL bytes yet is text
+    if utf16_without_bom(head) is not None:
+        return  # ... even without a byte-order mark
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             raise RejectError(f"binary content ({kind})")

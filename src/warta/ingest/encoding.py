@@ -39,6 +39,7 @@ _META = re.compile(
     rb"""|<\?xml[^>]*?encoding\s*=\s*["']([a-z0-9_:.+-]+)""",  # XHTML and feeds
     re.IGNORECASE,
 )
+_UTF16_SAMPLE = 4096  # bytes looked at for the NUL pattern of BOM-less UTF-16
 _PRESCAN = 16384  # bytes searched for a declaration; real heads put it well before this
 _SAMPLE = 1 << 20  # bytes given to the statistical detector; more costs time and rarely changes its mind
 _WESTERN_SLACK = 0.1  # how much more "chaos" windows-1252 may show and still be preferred (see _guess)
@@ -55,6 +56,9 @@ def decode(content: bytes, declared: str | None = None) -> tuple[str, str]:
     for bom, name in BOMS:
         if content.startswith(bom):
             return content.decode(name, errors="replace"), name
+    bare = utf16_without_bom(content)
+    if bare is not None:
+        return content.decode(bare, errors="replace"), bare
     labels = _unique([normalize(declared), normalize(sniff_declared(content))])
     if not content.isascii() and _is_utf8(content):
         return content.decode("utf-8", errors="replace"), "utf-8"
@@ -87,6 +91,23 @@ def normalize(label: str | None) -> str | None:
     if name.startswith(("utf-16", "utf-32")):
         return "utf-8"  # a UTF-16 label in an ASCII-readable byte stream is wrong; browsers read UTF-8 then
     return name
+
+
+def utf16_without_bom(content: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` for UTF-16 without a BOM (Latin-script text: every other byte NUL), else ``None``.
+
+    Such pages exist (saved by old Windows tools); without this they read as binary because of their NUL bytes.
+    """
+    head = content[:_UTF16_SAMPLE]
+    half = len(head) // 2
+    if half < 4:
+        return None
+    even, odd = head[0 : half * 2 : 2].count(0), head[1 : half * 2 : 2].count(0)
+    if odd >= 0.3 * half and even <= 0.02 * half:
+        return "utf-16-le"
+    if even >= 0.3 * half and odd <= 0.02 * half:
+        return "utf-16-be"
+    return None
 
 
 def sniff_declared(content: bytes) -> str | None:
