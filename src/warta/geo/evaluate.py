@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.data import Entity
-from warta.geo.resolve import Resolution, article_context, resolve
+from warta.geo.resolve import Resolution, article_context, qualifiers, resolve
 
 ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "news" / "detik-news" / "data_berita_dev.csv"
@@ -130,7 +130,7 @@ def evaluate(gold: list[dict[str, Any]], texts: dict[str, str]) -> Report:
         ctx = article_context(text, entities, "id")
         for g in mentions:
             report.mentions += 1
-            found = resolve(g["text"], ctx)
+            found = resolve(g["text"], ctx, within=qualifiers(text, g["end"]))
             place = found.place if isinstance(found, Resolution) else None
             if place is None:
                 report.unresolved += 1

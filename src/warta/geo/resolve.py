@@ -5,6 +5,12 @@ curated Indonesian names and exonyms; the countries the article is about (countr
 ``JAKARTA, KOMPAS.com -`` / ``Mataram, NTB (ANTARA) -``); the dateline's province; administrative level
 (a province called ``Bali`` before an Indian town ``Bāli``); population. A name with no candidate, or whose best
 candidates sit in different countries with nothing in the text to choose between them, is reported unresolved.
+
+Within its phrase, a name may be qualified by the places that follow it (``Kuningan, Jakarta Selatan``,
+``Distrik Walelagama, Kabupaten Jayawijaya, Papua Pegunungan``, ``Mataram, NTB``): candidates inside the
+qualifying place win, and a name the gazetteer does not place there (a kecamatan, a distrik, a village, or a
+namesake elsewhere) is placed at its qualifier's point, in the qualifier's regency and province, with a lower
+confidence, rather than moved to the namesake or left unresolved.
 """
 
 from __future__ import annotations
@@ -13,11 +19,11 @@ import enum
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from warta.data import Entity
-from warta.geo.gazetteer import Kind, Place, PlaceIndex, default_index
+from warta.geo.gazetteer import Kind, Place, PlaceIndex, default_index, normalise
 
 _LEVEL_BONUS = {Kind.COUNTRY: 0.0, Kind.REGION: 0.15, Kind.AREA: 0.3, Kind.ADMIN2: 0.25, Kind.CITY: 0.0}
 #: Below this margin between the best candidates in two different countries, a name is left unresolved.
@@ -80,6 +86,90 @@ class Context:
         return self.countries.get(country, 0) / total if total else 0.0
 
 
+#: ``, Jakarta Selatan`` after a name: up to four capitalised words (``Kab.`` and ``D.I.`` style dots allowed).
+_QUALIFIER = re.compile(r"[ \t]*,[ \t]*(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})")
+#: Sub-regency prefixes: a name under one of them is a place inside its qualifier, never a namesake elsewhere.
+_LOCAL_PREFIXES = ("kecamatan ", "kec ", "distrik ", "desa ", "kelurahan ", "kampung ", "dusun ")
+QUALIFIED_BONUS = 0.6
+
+
+def _qualifier(name: str, index: PlaceIndex) -> Place | None:
+    """The place a qualifier names: a country, else the largest administrative unit of that name."""
+    country = index.country(name)
+    if country is not None:
+        return country
+    order = (Kind.REGION, Kind.ADMIN2, Kind.AREA, Kind.CITY)
+    cands = sorted(index.candidates(name), key=lambda p: (order.index(p.kind), -p.population, p.key))
+    return cands[0] if cands else None
+
+
+def qualifiers(text: str, end: int, index: PlaceIndex | None = None) -> list[Place]:
+    """Places named right after the mention ending at ``end``, in the same phrase, nearest first.
+
+    ``Kuningan, Jakarta Selatan`` → [Jakarta Selatan]; ``Walelagama, Kabupaten Jayawijaya, Papua Pegunungan`` →
+    [Jayawijaya, Papua Pegunungan]. Each qualifier is the longest run of capitalised words the gazetteer knows
+    (``Jawa Tengah. Fenomena`` → ``Jawa Tengah``); the chain stops at the first comma not followed by a place.
+    """
+    index = index or default_index()
+    out: list[Place] = []
+    pos = end
+    while len(out) < 3:
+        m = _QUALIFIER.match(text, pos)
+        if not m:
+            break
+        words = m.group("name").split()
+        found = None
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(words[:n])
+            stripped = phrase.rstrip(".")
+            found = _qualifier(stripped, index) or (_qualifier(phrase, index) if stripped != phrase else None)
+            if found is not None:
+                pos = m.end("name") - (len(phrase) - len(stripped))
+                break
+        if found is None:
+            break
+        out.append(found)
+        if len(words[:n]) < len(words):  # the phrase ended inside this run of capitals
+            break
+    return out
+
+
+def _inside(place: Place, qualifier: Place) -> bool:
+    if place.country != qualifier.country:
+        return False
+    if qualifier.kind is Kind.COUNTRY:
+        return True
+    if not qualifier.admin1 or place.admin1 != qualifier.admin1:
+        return False
+    if qualifier.kind in (Kind.ADMIN2, Kind.CITY) and place.kind is not Kind.REGION:
+        return place.admin2 in (None, qualifier.admin2, qualifier.name) or place.key == qualifier.key
+    return True
+
+
+def _local(name: str, within: Place) -> Place:
+    """``name`` as a locality inside ``within`` (a regency, city or province), at ``within``'s point."""
+    bare = name
+    folded = normalise(name) + " "
+    for prefix in _LOCAL_PREFIXES:
+        if folded.startswith(prefix):
+            bare = name.split(None, 1)[1] if len(name.split(None, 1)) > 1 else name
+            break
+    admin2 = within.name if within.kind is Kind.ADMIN2 else within.admin2
+    if within.kind is Kind.CITY and admin2 is None:
+        admin2 = within.name
+    return Place(
+        f"{within.key}/{normalise(bare)}",
+        Kind.CITY,
+        bare,
+        within.country,
+        within.admin1,
+        within.lat,
+        within.lon,
+        admin1_name=within.admin1_name,
+        admin2=admin2,
+    )
+
+
 def find_dateline(text: str, index: PlaceIndex | None = None) -> tuple[Place, int, int] | None:
     """The dateline's place and the span of its name, when the text opens with one the gazetteer knows."""
     index = index or default_index()
@@ -130,17 +220,33 @@ def _score(name: str, place: Place, ctx: Context, index: PlaceIndex) -> float:
     return score
 
 
-def resolve(name: str, ctx: Context | None = None, index: PlaceIndex | None = None) -> Resolution | Unresolved:
-    """The place ``name`` most likely means in ``ctx``, or why it cannot be placed."""
+def resolve(
+    name: str, ctx: Context | None = None, index: PlaceIndex | None = None, within: Sequence[Place] = ()
+) -> Resolution | Unresolved:
+    """The place ``name`` most likely means in ``ctx``, or why it cannot be placed.
+
+    ``within``: the places that qualify the name in its phrase (:func:`qualifiers`), nearest first.
+    """
     index = index or default_index()
     ctx = ctx or Context()
     country = index.country(name)
     if country is not None:  # a country's name is the country, whatever else bears it
         return Resolution(country, 0.95)
-    cands = index.candidates(name)
+    sub = [q for q in within if q.kind is not Kind.COUNTRY]
+    if normalise(name).startswith(_LOCAL_PREFIXES):  # ``Kecamatan Menteng``: a town of that name, or a locality
+        bare = _local(name, Place("", Kind.CITY, name, "", None, 0.0, 0.0)).name
+        cands = [p for p in index.candidates(bare) if p.kind is Kind.CITY]
+    else:
+        cands = index.candidates(name)
+    if sub and not any(_inside(p, sub[0]) for p in cands):  # a locality the gazetteer does not hold there
+        return Resolution(_local(name, sub[0]), 0.6)
     if not cands:
         return Unresolved(name, "unknown")
-    scored = sorted(((_score(name, p, ctx, index), p) for p in cands), key=lambda sp: (-sp[0], sp[1].key))
+
+    def score(p: Place) -> float:
+        return _score(name, p, ctx, index) + sum(QUALIFIED_BONUS for q in within if _inside(p, q))
+
+    scored = sorted(((score(p), p) for p in cands), key=lambda sp: (-sp[0], sp[1].key))
     top_score, top = scored[0]
     rivals = [s for s, p in scored[1:] if p.country != top.country]
     margin = top_score - rivals[0] if rivals else 1.0

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from warta.data import Article, Entity, Event, EventLocation
 from warta.geo.gazetteer import PlaceIndex, default_index
-from warta.geo.resolve import PLACE_LABELS, Context, Resolution, article_context, resolve
+from warta.geo.resolve import PLACE_LABELS, Context, Resolution, article_context, qualifiers, resolve
 from warta.pipeline.stage import Stage
 
 
@@ -58,7 +58,8 @@ class GeoStage(Stage):
             if not event.location:
                 continue
             ent = _mention(event, article.entities)
-            found = resolve(ent.text if ent else event.location, ctx, self.index)
+            within = qualifiers(article.text, ent.end, self.index) if ent else []
+            found = resolve(ent.text if ent else event.location, ctx, self.index, within)
             if isinstance(found, Resolution):
                 event.event_loc = locate(found, event.location)
                 self.stats["located"] += 1
