@@ -48,3 +48,12 @@ def test_a_sub_regency_locality_is_placed_in_its_qualifier() -> None:
 
 def test_without_a_qualifier_nothing_is_invented() -> None:
     assert not isinstance(resolve("Distrik Walelagama"), Resolution)
+
+
+def test_a_list_of_peers_is_no_qualifier() -> None:
+    text = "banjir di Jawa Barat, Jawa Tengah, dan Jawa Timur"
+    found = resolve("Jawa Barat", within=qualifiers(text, text.index(",")))
+    assert isinstance(found, Resolution) and found.place.admin1_name == "Jawa Barat"
+    text = "di Bandung, Jakarta, dan Surabaya"
+    found = resolve("Bandung", within=qualifiers(text, text.index(",")))
+    assert isinstance(found, Resolution) and found.place.admin1_name == "Jawa Barat"

@@ -233,13 +233,18 @@ def resolve(
     if country is not None:  # a country's name is the country, whatever else bears it
         return Resolution(country, 0.95)
     sub = [q for q in within if q.kind is not Kind.COUNTRY]
-    if normalise(name).startswith(_LOCAL_PREFIXES):  # ``Kecamatan Menteng``: a town of that name, or a locality
+    local = normalise(name).startswith(_LOCAL_PREFIXES)
+    if local:  # ``Kecamatan Menteng``: a town of that name, or a locality
         bare = _local(name, Place("", Kind.CITY, name, "", None, 0.0, 0.0)).name
         cands = [p for p in index.candidates(bare) if p.kind is Kind.CITY]
     else:
         cands = index.candidates(name)
-    if sub and not any(_inside(p, sub[0]) for p in cands):  # a locality the gazetteer does not hold there
-        return Resolution(_local(name, sub[0]), 0.6)
+    # a locality the gazetteer does not hold inside its qualifier; not a list of peers (``Bandung, Jakarta``,
+    # ``Jawa Barat, Jawa Tengah``): without a sub-regency prefix, only a town name under a regency or province
+    if sub and not any(_inside(p, sub[0]) for p in cands):
+        town = all(p.kind is Kind.CITY for p in cands) and sub[0].kind in (Kind.REGION, Kind.ADMIN2)
+        if local or (town and cands):
+            return Resolution(_local(name, sub[0]), 0.6)
     if not cands:
         return Unresolved(name, "unknown")
 
