@@ -25,6 +25,8 @@ FAVORS = ("precision", "balanced", "recall")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 _TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|!)")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Characters XML cannot hold: libxml2 keeps them in text nodes, then lxml refuses them when text is set (issue 9).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SPACE = re.compile(r"[ \t\r\f\v\xa0]+")
 
 # Class/id words of blocks that are never the article body (English and Indonesian templates).
@@ -269,7 +271,7 @@ def _parse(text: str) -> lxml_html.HtmlElement | None:
     # Not markup at all (binary, compressed, random text): libxml2 would wrap it in <p> and call it a body.
     if not _TAG.search(head) or sum(ch < " " and ch not in "\t\n\r" for ch in head) > 0.05 * len(head):
         return None
-    text = _XML_DECL.sub("", text.replace("\x00", ""), count=1)
+    text = _XML_DECL.sub("", _NOT_XML.sub("", text), count=1)
     if not text.strip():
         return None
     try:
