@@ -165,15 +165,20 @@ def assign_article(
         "ON CONFLICT(feature, story_id) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)",
         [(f, story_id, day) for f in _lookup_features(vec, cfg)],
     )
-    sources = conn.execute(
-        "SELECT count(DISTINCT coalesce(o.source_key, a.domain)) FROM story_articles s "
-        "JOIN articles a ON a.id = s.article_id LEFT JOIN origins o ON o.article_id = s.article_id "
-        "WHERE s.story_id = ?",
-        (story_id,),
-    ).fetchone()[0]
     conn.execute(
-        "UPDATE stories SET articles = articles + 1, sources = ?, first_seen = min(first_seen, ?), "
-        "last_seen = max(last_seen, ?), centroid = ?, updated = ? WHERE id = ?",
-        (sources, day, day, json.dumps(_merge(centroid, vec, cfg), ensure_ascii=False), at, story_id),
+        "UPDATE stories SET centroid = ?, updated = ? WHERE id = ?",
+        (json.dumps(_merge(centroid, vec, cfg), ensure_ascii=False), at, story_id),
     )
+    refresh_story(conn, story_id)
     return Assignment(story_id, s, new)
+
+
+def refresh_story(conn: sqlite3.Connection, story_id: int) -> None:
+    """Recount a story's articles and independent sources and its time span from its members."""
+    conn.execute(
+        "UPDATE stories SET (articles, sources, first_seen, last_seen) = (SELECT count(*), "
+        "count(DISTINCT coalesce(o.source_key, a.domain)), min(s.seen), max(s.seen) FROM story_articles s "
+        "JOIN articles a ON a.id = s.article_id LEFT JOIN origins o ON o.article_id = s.article_id "
+        "WHERE s.story_id = ?) WHERE id = ?",
+        (story_id, story_id),
+    )

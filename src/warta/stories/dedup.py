@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from warta.data import Article, Origin
 from warta.stories.minhash import Signature, band_keys, containment, from_blob, similarity, to_blob
@@ -24,6 +24,22 @@ CONTAINMENT_THRESHOLD = 0.7
 MIN_CONTAINED = 40
 #: Candidates verified per article at most (the most similar band matches first), so cost stays bounded.
 MAX_CANDIDATES = 50
+
+
+#: Every page seen, by place and content. Not a migration: created on first use (also in databases already at schema
+#: v5 or later), so that which page represents a group of copies, the copies' similarities and the article's origin
+#: can be decided again from all of them when a better page arrives, whatever the arrival order.
+COPY_PAGES_SQL = """
+CREATE TABLE IF NOT EXISTS copy_pages (
+    copy_key TEXT NOT NULL,                   -- as copies.copy_key
+    copy_id  TEXT NOT NULL,                   -- the page's content id
+    sig      BLOB NOT NULL,                   -- its body's MinHash signature
+    size     INTEGER NOT NULL,
+    origin   TEXT NOT NULL CHECK (json_valid(origin)),  -- its own resolved origin
+    domain   TEXT,
+    PRIMARY KEY (copy_key, copy_id)
+) WITHOUT ROWID
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +93,91 @@ def strength(origin: Origin) -> int:
     return 1
 
 
+def ensure_tables(conn: sqlite3.Connection) -> None:
+    """Create the ``copy_pages`` table where it is missing (databases migrated before it existed)."""
+    conn.execute(COPY_PAGES_SQL)
+
+
+def page_key(page: Article) -> str:
+    """Where a page was found: its url, else ``domain#content id`` (``copies.copy_key``)."""
+    return page.source.url or f"{page.source.domain or '?'}#{page.id}"
+
+
+def remember_page(conn: sqlite3.Connection, page: Article, sig: Signature, size: int, origin: Origin) -> None:
+    """Keep what deciding the group's representative and origin again needs of this page."""
+    conn.execute(
+        "INSERT OR REPLACE INTO copy_pages (copy_key, copy_id, sig, size, origin, domain) VALUES (?, ?, ?, ?, ?, ?)",
+        (page_key(page), page.id, to_blob(sig), size, json.dumps(asdict(origin), ensure_ascii=False),
+         page.source.domain),
+    )  # fmt: skip
+
+
+def rank(length: int, article_id: str, key: str) -> tuple[int, str, str]:
+    """Which page of a group represents it (smallest first): the longest body, then the lowest content id, then
+    the lowest place — a rule on the pages themselves, so any arrival order stores the same one."""
+    return (-length, article_id, key)
+
+
+def stored_rank(conn: sqlite3.Connection, article_id: str) -> tuple[int, str, str] | None:
+    row = conn.execute("SELECT length(text), url, domain FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    return rank(int(row[0] or 0), article_id, row[1] or f"{row[2] or '?'}#{article_id}")
+
+
+def settle_origin(conn: sqlite3.Connection, article_id: str) -> None:
+    """Decide the article's origin from the origins of all its copies, in a fixed order (strongest publisher
+    evidence first, then by place): the publisher of the first, the credited outlets of all."""
+    rows = conn.execute(
+        "SELECT p.origin, p.domain, p.copy_key FROM copies c JOIN copy_pages p "
+        "ON p.copy_key = c.copy_key AND p.copy_id = c.copy_id WHERE c.article_id = ?",
+        (article_id,),
+    ).fetchall()
+    candidates = [(Origin(**json.loads(o)), d, k) for o, d, k in rows]
+    n_copies = conn.execute("SELECT count(*) FROM copies WHERE article_id = ?", (article_id,)).fetchone()[0]
+    if len(candidates) < n_copies:  # copies recorded before copy_pages existed: keep what the row says
+        old = conn.execute(
+            "SELECT publisher, publisher_domain, credited_to, evidence FROM origins WHERE article_id = ?",
+            (article_id,),
+        ).fetchone()
+        if old is not None:
+            candidates.append((Origin(old[0], old[1], json.loads(old[2]), json.loads(old[3])), None, ""))
+    if not candidates:
+        return
+    main = conn.execute("SELECT url, domain FROM articles WHERE id = ?", (article_id,)).fetchone()
+    own = (main[0] or f"{main[1] or '?'}#{article_id}") if main else None
+    table = outlets()
+    # A known outlet before a name only the page itself gives (a mirror's "© 2025 mirror.net" names its host, not
+    # the content's publisher), then stronger evidence, then the stored page's own, then by place.
+    candidates.sort(key=lambda c: (table.for_name(c[0].publisher or "") is None, -strength(c[0]), c[2] != own, c[2]))
+    base, domain, _ = candidates[0]
+    credited = list(dict.fromkeys(x for c in candidates for x in c[0].credited_to))
+    credited = [c for c in credited if c != base.publisher]
+    merged = Origin(base.publisher, base.publisher_domain, credited, list(dict.fromkeys(base.evidence)))
+    conn.execute(
+        "INSERT OR REPLACE INTO origins (article_id, publisher, publisher_domain, credited_to, source_key, strength, "
+        "evidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            article_id,
+            merged.publisher,
+            merged.publisher_domain,
+            json.dumps(merged.credited_to, ensure_ascii=False),
+            source_key(merged, domain),
+            strength(merged),
+            json.dumps(merged.evidence, ensure_ascii=False),
+        ),
+    )
+
+
+def copy_similarity(conn: sqlite3.Connection, key: str, copy_id: str, sig: Signature) -> float | None:
+    """The estimated Jaccard of a remembered page's body with ``sig`` (``None`` if the page is not remembered)."""
+    row = conn.execute("SELECT sig FROM copy_pages WHERE copy_key = ? AND copy_id = ?", (key, copy_id)).fetchone()
+    return similarity(sig, from_blob(row[0])) if row else None
+
+
 def record_origin(conn: sqlite3.Connection, article_id: str, origin: Origin, domain: str | None) -> None:
     """Store the article's origin, or improve the stored one with what a copy says (stronger publisher evidence,
-    more credited outlets)."""
+    more credited outlets). Kept for articles indexed after the fact (:func:`warta.stories.index.assign`)."""
     row = conn.execute(
         "SELECT publisher, publisher_domain, credited_to, strength, evidence FROM origins WHERE article_id = ?",
         (article_id,),
@@ -112,7 +210,7 @@ def record_copy(
 ) -> bool:
     """One row per place the article was found; ``False`` when that place is already recorded."""
     prov = copy.provenance
-    key = copy.source.url or f"{copy.source.domain or '?'}#{copy.id}"
+    key = page_key(copy)
     cur = conn.execute(
         "INSERT OR IGNORE INTO copies (article_id, copy_id, copy_key, kind, similarity, title, url, domain, path, "
         "input, record, publisher, ingested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -37,6 +37,7 @@ class Scores:
     sources_exact: float  # share of gold stories whose independent-source count is exactly right
     sources_overcount: float  # share counted too high (the error syndication causes)
     naive_overcount: float  # the same share if every domain counted as a source
+    sources_double_counted: float  # share of stored stories counting more sources than their pages' gold publishers
     seconds: float
     digest: str
 
@@ -128,6 +129,12 @@ def score(docs: list[Doc], placed: dict[str, tuple[str, int | None]], db: Path) 
         over += predicted > gold_sources
         naive_over += len({d.domain for d in members}) > gold_sources
     n = max(len(by_story), 1)
+    # Whatever the clustering did, a story must not count more independent sources than the gold publishers of
+    # the pages it holds: more means a copy or a syndicated page was counted as a source of its own.
+    pages_in: dict[int | None, set[str]] = defaultdict(set)
+    for d in kept:
+        pages_in[placed[d.key][1]].add(d.publisher)
+    double = sum(counts.get(sid, 0) > len(pubs) for sid, pubs in pages_in.items())
     return {
         "documents": len(kept),
         "stored_articles": len({v[0] for v in placed.values()}),
@@ -135,6 +142,7 @@ def score(docs: list[Doc], placed: dict[str, tuple[str, int | None]], db: Path) 
         "bcubed_precision": bp, "bcubed_recall": br, "bcubed_f1": bf,
         "article_bcubed_f1": af,
         "sources_exact": exact / n, "sources_overcount": over / n, "naive_overcount": naive_over / n,
+        "sources_double_counted": double / max(len(pages_in), 1),
     }  # fmt: skip
 
 

@@ -16,9 +16,29 @@ from datetime import UTC, datetime
 from typing import Any
 
 from warta.data import Actor, Article, Credit, CreditRole, Entity, Event, EventMode, Origin, Source
-from warta.stories.cluster import DEFAULT_CLUSTER, Assignment, ClusterSettings, assign_article
-from warta.stories.dedup import find_duplicate, index_signature, origin_of, record_copy, record_origin
-from warta.stories.minhash import signature
+from warta.stories.cluster import (
+    DEFAULT_CLUSTER,
+    Assignment,
+    ClusterSettings,
+    assign_article,
+    refresh_story,
+    seen_date,
+)
+from warta.stories.dedup import (
+    copy_similarity,
+    ensure_tables,
+    find_duplicate,
+    index_signature,
+    origin_of,
+    page_key,
+    rank,
+    record_copy,
+    record_origin,
+    remember_page,
+    settle_origin,
+    stored_rank,
+)
+from warta.stories.minhash import Signature, signature
 
 
 class Placement(enum.Enum):
@@ -45,24 +65,95 @@ def place(
     insert: Callable[[Article], bool],
     cfg: ClusterSettings = DEFAULT_CLUSTER,
 ) -> Placed:
-    """Store ``article`` through ``insert`` unless it is a copy of a stored one; index and cluster it if new."""
+    """Store ``article`` through ``insert`` unless it is a copy of a stored one; index and cluster it if new.
+
+    Which page of a group of copies is the stored article does not depend on arrival order: it is the one
+    :func:`~warta.stories.dedup.rank` puts first (longest body, then lowest content id, then place), so a better
+    page arriving later replaces the stored one, which becomes one of its copies (:func:`_replace`).
+    """
+    ensure_tables(conn)
     origin = origin_of(article)
-    if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
-        recorded = record_copy(conn, article.id, article, "exact", 1.0, at, origin)
-        record_origin(conn, article.id, origin, article.source.domain)
-        return Placed(Placement.EXACT, article.id, 1.0, copy_recorded=recorded)
     sig, size = signature(article.text)
-    match = find_duplicate(conn, sig, size)
-    if match is not None:
-        recorded = record_copy(conn, match.article_id, article, "near", match.similarity, at, origin)
-        record_origin(conn, match.article_id, origin, article.source.domain)
-        return Placed(Placement.NEAR, match.article_id, match.similarity, copy_recorded=recorded)
-    if not insert(article):  # pragma: no cover - the id check above makes this a race with another writer
-        return Placed(Placement.EXACT, article.id, 1.0)
+    remember_page(conn, article, sig, size, origin)
+    target: str | None = None
+    sim = 1.0
+    if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+        target = article.id
+    elif (match := find_duplicate(conn, sig, size)) is not None:
+        target, sim = match.article_id, match.similarity
+    if target is None:
+        if not insert(article):  # pragma: no cover - the id check above makes this a race with another writer
+            return Placed(Placement.EXACT, article.id, 1.0)
+        index_signature(conn, article.id, sig, size)
+        record_copy(conn, article.id, article, "original", 1.0, at, origin)
+        settle_origin(conn, article.id)
+        return Placed(Placement.NEW, article.id, 1.0, assign_article(conn, article, at, cfg), True)
+    placement = Placement.EXACT if target == article.id else Placement.NEAR
+    current = stored_rank(conn, target)
+    if current is not None and rank(len(article.text), article.id, page_key(article)) < current:
+        _replace(conn, target, article, sig, size, at, origin, insert, cfg)
+        return Placed(placement, article.id, sim, copy_recorded=True)
+    recorded = record_copy(conn, target, article, placement.value, sim, at, origin)
+    settle_origin(conn, target)
+    if recorded and (
+        row := conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (target,)).fetchone()
+    ):
+        refresh_story(conn, int(row[0]))  # the copy may have changed the article's source
+    return Placed(placement, target, sim, copy_recorded=recorded)
+
+
+def _replace(
+    conn: sqlite3.Connection,
+    old_id: str,
+    article: Article,
+    sig: Signature,
+    size: int,
+    at: str,
+    origin: Origin,
+    insert: Callable[[Article], bool],
+    cfg: ClusterSettings,
+) -> None:
+    """Make ``article`` the stored article of ``old_id``'s group (``old_id`` may be its own id: the same text from
+    a better place): the old row and its children go, the new ones come in, and the group's copies, origin and
+    story place move over, with each copy's similarity taken against the new article."""
+    copies = conn.execute(
+        "SELECT copy_id, copy_key, similarity, title, url, domain, path, input, record, publisher, ingested "
+        "FROM copies WHERE article_id = ?",
+        (old_id,),
+    ).fetchall()
+    placed = conn.execute("SELECT story_id, score FROM story_articles WHERE article_id = ?", (old_id,)).fetchone()
+    old_title = conn.execute("SELECT title FROM articles WHERE id = ?", (old_id,)).fetchone()[0]
+    conn.execute("DELETE FROM lsh_bands WHERE article_id = ?", (old_id,))
+    for table, column in (("copies", "article_id"), ("story_articles", "article_id"), ("origins", "article_id"),
+                          ("minhash", "article_id"), ("articles", "id")):  # fmt: skip
+        conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (old_id,))  # children of articles cascade
+    if not insert(article):  # pragma: no cover - deleted just above
+        raise ValueError(f"cannot replace {old_id} by {article.id}")
     index_signature(conn, article.id, sig, size)
-    record_origin(conn, article.id, origin, article.source.domain)
     record_copy(conn, article.id, article, "original", 1.0, at, origin)
-    return Placed(Placement.NEW, article.id, 1.0, assign_article(conn, article, at, cfg), True)
+    key = page_key(article)
+    for copy_id, copy_key, old_sim, *rest in copies:
+        if (copy_key, copy_id) == (key, article.id):
+            continue
+        same = copy_id == article.id
+        sim = 1.0 if same else copy_similarity(conn, copy_key, copy_id, sig)
+        conn.execute(
+            "INSERT OR IGNORE INTO copies (article_id, copy_id, copy_key, kind, similarity, title, url, domain, path, "
+            "input, record, publisher, ingested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.id, copy_id, copy_key, "exact" if same else "near",
+             round(old_sim if sim is None else sim, 4), *rest),
+        )  # fmt: skip
+    settle_origin(conn, article.id)
+    if placed is None:
+        assign_article(conn, article, at, cfg)
+        return
+    story_id = int(placed[0])
+    conn.execute(
+        "INSERT INTO story_articles (story_id, article_id, score, seen) VALUES (?, ?, ?, ?)",
+        (story_id, article.id, placed[1], seen_date(article, at)),
+    )
+    refresh_story(conn, story_id)
+    conn.execute("UPDATE stories SET title = ? WHERE id = ? AND title IS ?", (article.title, story_id, old_title))
 
 
 def article_from_doc(doc: dict[str, Any]) -> Article:
