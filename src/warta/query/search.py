@@ -54,6 +54,8 @@ def _term(text: str, prefix: bool) -> str:
 
 def to_fts(query: str) -> str:
     """Translate a user query into a safe FTS5 MATCH expression, or raise :class:`QueryError` saying why not."""
+    # FTS5 reads a NUL as the end of the string ("unterminated string"); no stored text can contain one either
+    query = query.replace("\x00", " ")
     if query.count('"') % 2:
         raise QueryError(f'unbalanced quote in query {query!r}: close the phrase with another "')
     parts: list[str] = []  # alternating terms and operators, validated as they come
