@@ -31,3 +31,12 @@ def test_baca_juga_label_in_a_child_element_becomes_related() -> None:
     assert [r.title for r in article.related] == ["ASEAN Percepat Perundingan Kode Etik Laut China Selatan"]
     assert article.editor == "Budi Santoso" and article.authors == ["Dewi Lestari"]
     assert "Baca juga" not in article.text and "Penulis" not in article.text and "(Ant/P-2)" not in article.text
+
+
+def test_placeholder_and_future_dates_are_not_publication_dates() -> None:
+    from warta.extract.stage import plausible_date
+
+    assert plausible_date("0001-01-01") is None
+    assert plausible_date("3024-05-01T10:00:00") is None
+    assert plausible_date("garbage") is None
+    assert plausible_date("2024-03-14T09:30:00+07:00") == "2024-03-14T09:30:00+07:00"

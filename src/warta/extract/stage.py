@@ -11,6 +11,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import ClassVar, TypeVar
 from urllib.parse import urlsplit
 
@@ -156,7 +157,7 @@ class ExtractStage(Stage):
         title = (html.title if html else None) or hints.title or cleaned.title
         article.title = title
         article.text = text
-        article.published = (html.published if html else None) or hints.published
+        article.published = plausible_date((html.published if html else None) or hints.published)
         authors = list(html.authors) if html else []
         article.authors = authors + [a for a in cleaned.authors if a not in authors]
         article.editor = cleaned.editor
@@ -192,3 +193,22 @@ def _decode(content: bytes, declared: str | None) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError):
             return content.decode("cp1252", errors="replace"), "cp1252"
     return decode(content, declared)
+
+
+#: Earliest publication year taken at face value: before the web, a date on a news page is a template placeholder
+#: (``0001-01-01``) or a parse error, and downstream date arithmetic must not have to guard against it.
+EARLIEST_YEAR = 1990
+
+
+def plausible_date(value: str | None) -> str | None:
+    """``value`` when it is an ISO date from :data:`EARLIEST_YEAR` to a day from now, else ``None``."""
+    if not value:
+        return None
+    try:
+        year = int(value[:4])
+    except ValueError:
+        return None
+    latest = (datetime.now(UTC) + timedelta(days=1)).date().isoformat()
+    if year < EARLIEST_YEAR or value[:10] > latest:
+        return None
+    return value
