@@ -23,12 +23,14 @@ demo: install
 	$(BIN)/warta stats --db $(DB)
 	@echo 'Next: $(BIN)/warta search "kim jong un" --db $(DB)'
 
+# The whole default suite, the Ray runner's end-to-end test included (the ray extra adds ~30 s and ~500 MB).
 test: install
+	$(BIN)/python -m pip install -q -e '.[dev,ray]'
 	$(BIN)/python -m pytest -q -m "not slow"
 	$(BIN)/ruff check src tests bench training scripts
 	$(BIN)/mypy
 
-# The Ray runner's end-to-end test (local Ray, 2 CPUs, hard timeout): installs the ray extra (~30 s, ~500 MB).
+# Only the Ray runner's end-to-end test (local Ray, 2 CPUs, hard timeout).
 test-ray: install
 	$(BIN)/python -m pip install -q -e '.[ray]'
 	$(BIN)/python -m pytest -q -m ray
