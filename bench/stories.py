@@ -63,16 +63,19 @@ def main() -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{args.db}{suffix}").unlink(missing_ok=True)
     articles = _articles(args.articles)
-    print(f"{'stored':>8} {'ms/article':>10} {'copies':>7} {'stories':>8} {'db MB':>7}")
+    print(f"{'stored':>8} {'ms/article':>10} {'copies':>7} {'stories':>8} {'db MB':>7} {'KB/article':>10}")
     with Store(args.db) as store:
         for start in range(0, len(articles), args.block):
             block = articles[start : start + args.block]
             t = time.perf_counter()
             report = store.write(block, batch_size=500)
             ms = (time.perf_counter() - t) * 1000 / len(block)
+            store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             size = args.db.stat().st_size / 1e6
+            stored = store.count()
             print(
-                f"{store.count():>8} {ms:>10.2f} {report.copies:>7} {store.count('stories'):>8} {size:>7.1f}",
+                f"{stored:>8} {ms:>10.2f} {report.copies:>7} {store.count('stories'):>8} {size:>7.1f} "
+                f"{size * 1000 / max(stored, 1):>10.1f}",
                 flush=True,
             )
 

@@ -79,7 +79,7 @@ def place(
     sim = 1.0
     if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
         target = article.id
-    elif (match := find_duplicate(conn, sig, size)) is not None:
+    elif (match := find_duplicate(conn, sig, size, article.text)) is not None:
         target, sim = match.article_id, match.similarity
     if target is None:
         if not insert(article):  # pragma: no cover - the id check above makes this a race with another writer
