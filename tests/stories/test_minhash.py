@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import random
+from pathlib import Path
+
 import pytest
 
+from warta.data import Article, Source
+from warta.store import Store
 from warta.stories.minhash import BANDS, NUM_PERM, band_keys, containment, from_blob, signature, similarity, to_blob
 
 TEXT = " ".join(f"kata{i} lain{i % 7} sesuatu{i % 11}" for i in range(200))
@@ -37,3 +42,26 @@ def test_containment_of_a_truncated_copy() -> None:
 def test_empty_text_has_a_signature() -> None:
     sig, size = signature("")
     assert size == 0 and sig.shape == (NUM_PERM,)
+
+
+def test_a_short_truncated_copy_with_typos_is_still_a_copy(tmp_path: Path) -> None:
+    rng = random.Random(3)
+    words = [f"kata{rng.randrange(5000)}" for _ in range(120)]
+    copy = words[:80]
+    for i in range(0, 80, 8):  # a typo every 8 words spoils three shingles each: ~60% of it left inside
+        copy[i] = copy[i][:-1]
+    pages = [
+        Article(id="full", source=Source(domain="detik.com"), text=" ".join(words), title="t"),
+        Article(id="short", source=Source(domain="mirror.net"), text=" ".join(copy), title="t"),
+        Article(
+            id="other",
+            source=Source(domain="detik.com"),
+            text=" ".join(words[80:110] + [f"lain{i}" for i in range(50)]),
+            title="u",
+        ),
+    ]
+    with Store(tmp_path / "w.db") as store:
+        report = store.write(pages[:2])
+        assert report.inserted == 1 and report.copies == 1
+        # a different article sharing a third of the text (a follow-up quoting paragraphs) is not a copy
+        assert store.write(pages[2:]).inserted == 1
