@@ -247,3 +247,17 @@ def test_not_a_database_is_a_one_line_store_error(tmp_path: Path, content: bytes
 def test_directory_is_a_store_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="directory"):
         Store(tmp_path)
+
+
+def test_a_document_whose_derived_data_fails_is_rejected_and_the_batch_goes_on(tmp_path: Path) -> None:
+    """Regression: a placeholder date (0001-01-01) made the story step overflow and stopped a whole ingest."""
+    from warta.data import Article, Provenance, Source
+
+    bad = Article(id="bad", title="t", text="satu dua tiga empat lima enam", published="0001-01-01",
+                  source=Source(), provenance=Provenance("bad.html"))  # fmt: skip
+    good = Article(id="good", title="u", text="tujuh delapan sembilan sepuluh sebelas", source=Source(),
+                   provenance=Provenance("good.html"))  # fmt: skip
+    with Store(tmp_path / "w.db") as store:
+        report = store.write([bad, good])
+        assert store.get("good") is not None
+    assert report.inserted >= 1

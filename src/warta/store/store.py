@@ -218,8 +218,9 @@ class Store:
         self.conn.execute("SAVEPOINT article")
         try:
             placed = place(self.conn, article, at, lambda a: self._insert_article(a, at), self.cluster)
-        except (sqlite3.IntegrityError, ValueError, TypeError) as exc:
-            # A bad document (unserialisable field, a constraint) is this document's problem, not the batch's.
+        except (sqlite3.IntegrityError, ValueError, TypeError, ArithmeticError, KeyError, IndexError) as exc:
+            # A bad document (unserialisable field, a constraint, a date the story step cannot shift) is this
+            # document's problem, not the batch's; database-level failures still abort the batch.
             self.conn.execute("ROLLBACK TO article")
             self.conn.execute("RELEASE article")
             self._insert_rejection(Rejection(where, f"cannot store document: {exc}", STORE_STAGE, record), at)

@@ -66,7 +66,7 @@ def seen_date(article: Article, at: str) -> str:
 def _shift(day: str, days: int) -> str:
     try:
         return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
-    except ValueError:
+    except (ValueError, OverflowError):  # "0001-01-01" minus a window is before year 1
         return day
 
 
