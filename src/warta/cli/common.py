@@ -31,17 +31,45 @@ def rejection_line(rejection: Rejection) -> str:
     return f"rejected: {rejection.input}#{rejection.record}: {rejection.reason}"
 
 
-class Progress:
-    """A one-line counter on stderr, redrawn in place while stderr is a terminal (silent otherwise)."""
+class StatusLine:
+    """One line on stderr, redrawn in place at most every ``interval`` s while stderr is a terminal (else silent)."""
 
     def __init__(self, stream: TextIO | None = None, interval: float = 0.2) -> None:
         self.stream = stream or sys.stderr
         self.enabled = bool(getattr(self.stream, "isatty", lambda: False)())
         self.interval = interval
-        self.documents = 0
-        self.rejected = 0
         self._last = 0.0
         self._shown = False
+
+    def due(self) -> bool:
+        """Whether a redraw is wanted now (and, if so, the clock starts again)."""
+        now = time.monotonic()
+        if not self.enabled or now - self._last < self.interval:
+            return False
+        self._last = now
+        return True
+
+    def draw(self, line: str) -> None:
+        self.stream.write("\r" + line + "\x1b[K")
+        self.stream.flush()
+        self._shown = True
+
+    def clear(self) -> None:
+        """Erase the line so that a normal line can be printed (it comes back on the next redraw)."""
+        if self._shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self._shown = False
+            self._last = 0.0
+
+
+class Progress(StatusLine):
+    """A document counter: documents, rejections, documents/s."""
+
+    def __init__(self, stream: TextIO | None = None, interval: float = 0.2) -> None:
+        super().__init__(stream, interval)
+        self.documents = 0
+        self.rejected = 0
         self._start = time.monotonic()
 
     def count(self, item: Item) -> None:
@@ -49,22 +77,9 @@ class Progress:
             self.rejected += 1
         else:
             self.documents += 1
-        now = time.monotonic()
-        if self.enabled and now - self._last >= self.interval:
-            self._last = now
-            rate = self.documents / max(now - self._start, 1e-9)
-            line = f"  {plural(self.documents, 'document')}, {self.rejected} rejected ({rate:.1f}/s)"
-            self.stream.write("\r" + line + "\x1b[K")
-            self.stream.flush()
-            self._shown = True
-
-    def clear(self) -> None:
-        """Erase the counter so that a normal line can be printed (it comes back on the next update)."""
-        if self._shown:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
-            self._shown = False
-            self._last = 0.0
+        if self.due():
+            rate = self.documents / max(time.monotonic() - self._start, 1e-9)
+            self.draw(f"  {plural(self.documents, 'document')}, {self.rejected} rejected ({rate:.1f}/s)")
 
 
 def echo_rejections(items: Iterable[Item], progress: Progress | None = None) -> Iterator[Item]:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-import time
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import click
 
-from warta.cli.common import rejection_line
+from warta.cli.common import StatusLine, rejection_line
 from warta.cli.options import db_option, input_format_option, paths_argument, settings_from, settings_options
 from warta.cli.show import article_summary, plural
 from warta.data import InputFormat, Item, Rejection
@@ -28,37 +26,18 @@ Examples:
 """
 
 
-class ShardProgress:
+class ShardProgress(StatusLine):
     """A one-line bar on stderr while it is a terminal: files, documents, documents/s, rejections."""
 
-    def __init__(self, stream: TextIO | None = None, interval: float = 0.2) -> None:
-        self.stream = stream or sys.stderr
-        self.enabled = bool(getattr(self.stream, "isatty", lambda: False)())
-        self.interval = interval
-        self._last = 0.0
-        self._shown = False
-
     def update(self, state: RunProgress) -> None:
-        now = time.monotonic()
-        if not self.enabled or now - self._last < self.interval:
+        if not self.due():
             return
-        self._last = now
         width = 24
         filled = int(width * state.files_done / state.files) if state.files else width
-        line = (
+        self.draw(
             f"  [{'#' * filled}{'.' * (width - filled)}] {state.files_done}/{state.files} files, "
             f"{plural(state.documents, 'document')}, {state.rate:.1f}/s, {state.rejected} rejected"
         )
-        self.stream.write("\r" + line + "\x1b[K")
-        self.stream.flush()
-        self._shown = True
-
-    def clear(self) -> None:
-        if self._shown:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
-            self._shown = False
-            self._last = 0.0
 
 
 @click.command(epilog=EPILOG)

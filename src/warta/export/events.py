@@ -5,16 +5,10 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
+from warta.query.events import Party  # one type for a stored participant, shared with the read API
+
 #: Modes exported by default: what the text says happened (GDELT and PLOVER code events that took place).
 HAPPENED = ("asserted", "alleged")
-
-
-@dataclass(slots=True)
-class Party:
-    text: str
-    country: str | None
-    sector: str | None
-    id: str | None
 
 
 @dataclass(slots=True)

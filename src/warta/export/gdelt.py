@@ -15,8 +15,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from warta.data import EventLocation
-from warta.export.events import EventRow, Party, read_events
+from warta.export.events import EventRow, read_events
 from warta.geo.codes import gdelt_geo
+from warta.query.events import Party
 from warta.store import connect
 
 GDELT_COLUMNS: tuple[str, ...] = (

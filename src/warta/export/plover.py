@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from warta.export.events import EventRow, Party, read_events
+from warta.export.events import EventRow, read_events
+from warta.query.events import Party
 from warta.store import connect
 
 
