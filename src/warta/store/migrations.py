@@ -11,7 +11,7 @@ from warta.errors import StoreError
 from warta.store.events import EVENTS_SQL
 from warta.store.geo import GEO_SQL
 from warta.store.runs import RUNS_SQL
-from warta.store.stories import STORIES_SQL
+from warta.store.stories import COPY_PAGES_SQL, STORIES_SQL
 
 V1 = """
 CREATE TABLE articles (
@@ -139,6 +139,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (4, RUNS_SQL),
     (5, STORIES_SQL),
     (6, GEO_SQL),
+    (7, COPY_PAGES_SQL),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -91,3 +91,19 @@ CREATE TABLE term_df (
     df   INTEGER NOT NULL
 ) WITHOUT ROWID;
 """
+
+
+#: Schema v7: every page seen, by place and content, so that which page represents a group of copies, the copies'
+#: similarities and the article's origin can be decided again from all of them when a better page arrives, whatever
+#: the arrival order. ``IF NOT EXISTS`` because Warta 0.1 created it on first use, outside the migrations.
+COPY_PAGES_SQL = """
+CREATE TABLE IF NOT EXISTS copy_pages (
+    copy_key TEXT NOT NULL,                   -- as copies.copy_key
+    copy_id  TEXT NOT NULL,                   -- the page's content id
+    sig      BLOB NOT NULL,                   -- its body's MinHash signature
+    size     INTEGER NOT NULL,
+    origin   TEXT NOT NULL CHECK (json_valid(origin)),  -- its own resolved origin
+    domain   TEXT,
+    PRIMARY KEY (copy_key, copy_id)
+) WITHOUT ROWID;
+"""

@@ -30,22 +30,6 @@ EXACT_CONTAINMENT = 0.55
 MAX_CANDIDATES = 50
 
 
-#: Every page seen, by place and content. Not a migration: created on first use (also in databases already at schema
-#: v5 or later), so that which page represents a group of copies, the copies' similarities and the article's origin
-#: can be decided again from all of them when a better page arrives, whatever the arrival order.
-COPY_PAGES_SQL = """
-CREATE TABLE IF NOT EXISTS copy_pages (
-    copy_key TEXT NOT NULL,                   -- as copies.copy_key
-    copy_id  TEXT NOT NULL,                   -- the page's content id
-    sig      BLOB NOT NULL,                   -- its body's MinHash signature
-    size     INTEGER NOT NULL,
-    origin   TEXT NOT NULL CHECK (json_valid(origin)),  -- its own resolved origin
-    domain   TEXT,
-    PRIMARY KEY (copy_key, copy_id)
-) WITHOUT ROWID
-"""
-
-
 @dataclass(frozen=True, slots=True)
 class Match:
     """A stored article a new page duplicates."""
@@ -110,11 +94,6 @@ def strength(origin: Origin) -> int:
     if outlets().for_domain(origin.publisher_domain) is not None:
         return 2
     return 1
-
-
-def ensure_tables(conn: sqlite3.Connection) -> None:
-    """Create the ``copy_pages`` table where it is missing (databases migrated before it existed)."""
-    conn.execute(COPY_PAGES_SQL)
 
 
 def page_key(page: Article) -> str:

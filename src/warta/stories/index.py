@@ -26,7 +26,6 @@ from warta.stories.cluster import (
 )
 from warta.stories.dedup import (
     copy_similarity,
-    ensure_tables,
     find_duplicate,
     index_signature,
     origin_of,
@@ -71,7 +70,6 @@ def place(
     :func:`~warta.stories.dedup.rank` puts first (longest body, then lowest content id, then place), so a better
     page arriving later replaces the stored one, which becomes one of its copies (:func:`_replace`).
     """
-    ensure_tables(conn)
     origin = origin_of(article)
     sig, size = signature(article.text)
     remember_page(conn, article, sig, size, origin)
