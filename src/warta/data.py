@@ -274,6 +274,8 @@ class Article:
     provenance: Provenance | None = None
     commitments: list[Commitment] = field(default_factory=list)
     origin: Origin | None = None  # additive (v1 extension), set by warta.stories
+    # additive (v1 extension), set by the entities stage: what the language pipeline could not do for this document
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The document as schema-v1 JSON-ready data (``page`` left out)."""
