@@ -12,6 +12,7 @@ from warta.store.events import EVENTS_SQL
 from warta.store.geo import GEO_SQL
 from warta.store.runs import RUNS_SQL
 from warta.store.stories import COPY_PAGES_SQL, STORIES_SQL
+from warta.store.watch import WATCH_SQL
 
 V1 = """
 CREATE TABLE articles (
@@ -140,6 +141,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (5, STORIES_SQL),
     (6, GEO_SQL),
     (7, COPY_PAGES_SQL),
+    (8, WATCH_SQL),
 ]
 
 LATEST = MIGRATIONS[-1][0]
