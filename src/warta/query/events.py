@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from warta.query.db import reader
+from warta.query.explore import MAX_ROWS, EventFilters, event_table, has_events
+from warta.query.parties import Party
 
-
-@dataclass(frozen=True, slots=True)
-class Party:
-    """One participant as stored."""
-
-    text: str
-    country: str | None
-    sector: str | None
-    id: str | None
+__all__ = ["CommitmentHit", "EventHit", "Party", "commitments", "events", "unresolved_names"]
 
 
 @dataclass(slots=True)
@@ -68,19 +61,6 @@ class CommitmentHit:
         return asdict(self)
 
 
-def _has_events(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_schema WHERE name = 'events'").fetchone() is not None
-
-
-def _party_filter(role: str, value: str, table: str, key: str) -> tuple[str, list[str]]:
-    """``value`` matches a party's country code exactly, or its text or id (case-insensitive)."""
-    sql = (
-        f"EXISTS (SELECT 1 FROM {table} p WHERE p.{key} = x.n AND p.role = ? AND "
-        "(p.country = ? OR p.text LIKE ? OR p.id = ?))"
-    )
-    return sql, [role, value.upper(), f"%{value}%", value]
-
-
 def events(
     db_path: str | Path,
     *,
@@ -94,47 +74,13 @@ def events(
 ) -> list[EventHit]:
     """Stored events, newest first, filtered by actor/recipient (country code, name or id), type, mode and date.
 
-    The date filter uses the event's own date where the text gave one, else the article's publication date.
+    The date filter uses the event's own date where the text gave one, else the article's publication date. The
+    same query as the events explorer (:func:`warta.query.explore.event_table`), in the CLI's shape.
     """
-    where: list[str] = []
-    params: list[Any] = []
-    for role, value in (("actor", actor), ("recipient", recipient)):
-        if value:
-            sql, args = _party_filter(role, value, "event_actors", "event_n")
-            where.append(sql)
-            params += args
-    if event_type:
-        where.append("x.event = ?")
-        params.append(event_type.upper())
-    if mode:
-        where.append("x.mode = ?")
-        params.append(mode.lower())
-    if since:
-        where.append("coalesce(x.date, a.published) >= ?")
-        params.append(since)
-    if until:
-        where.append("substr(coalesce(x.date, a.published), 1, ?) <= ?")
-        params += [len(until), until]
-    with reader(db_path) as conn:
-        if not _has_events(conn):
-            return []
-        rows = conn.execute(
-            "SELECT x.n, x.article_id, a.title, a.published, x.event, x.mode, x.cameo, x.quad_class, x.intensity, "
-            'x.context, x.trigger, x.sentence, x.start, x."end", x.confidence, x.date, x.location '
-            "FROM events x JOIN articles a ON a.id = x.article_id "
-            + ("WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY coalesce(x.date, a.published) DESC, x.n LIMIT ?",
-            [*params, limit],
-        ).fetchall()
-        hits = []
-        for n, *rest in rows:
-            hit = EventHit(*rest)
-            for role, *party in conn.execute(
-                "SELECT role, text, country, sector, id FROM event_actors WHERE event_n = ? ORDER BY rowid", (n,)
-            ):
-                (hit.actor if role == "actor" else hit.recipient).append(Party(*party))
-            hits.append(hit)
-        return hits
+    filters = EventFilters(actor=actor, recipient=recipient, event_type=event_type, mode=mode, since=since, until=until)
+    rows = event_table(db_path, filters, limit=min(limit, MAX_ROWS)).rows
+    names = EventHit.__dataclass_fields__
+    return [EventHit(**{k: getattr(row, k) for k in names}) for row in rows]
 
 
 def commitments(db_path: str | Path, *, country: str | None = None, limit: int = 100) -> list[CommitmentHit]:
@@ -147,7 +93,7 @@ def commitments(db_path: str | Path, *, country: str | None = None, limit: int =
         )
         params = [country.upper(), f"%{country}%", country]
     with reader(db_path) as conn:
-        if not _has_events(conn):
+        if not has_events(conn):
             return []
         rows = conn.execute(
             "SELECT x.n, x.article_id, a.title, a.published, x.kind, x.mutual, x.mode, x.trigger, x.sentence, x.date "

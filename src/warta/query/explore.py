@@ -9,7 +9,7 @@ from typing import Any
 
 from warta.errors import QueryError
 from warta.query.db import reader
-from warta.query.events import Party
+from warta.query.parties import Party, attach_parties
 
 #: The four PLOVER quad classes, by number.
 QUAD_CLASSES: dict[int, str] = {
@@ -154,19 +154,6 @@ def has_events(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_schema WHERE name = 'events'").fetchone() is not None
 
 
-def _parties(conn: sqlite3.Connection, rows: list[EventRow]) -> None:
-    by_n = {row.n: row for row in rows}
-    if not by_n:
-        return
-    marks = ",".join("?" * len(by_n))
-    for n, role, *party in conn.execute(
-        f"SELECT event_n, role, text, country, sector, id FROM event_actors WHERE event_n IN ({marks}) ORDER BY rowid",
-        list(by_n),
-    ):
-        row = by_n[n]
-        (row.actor if role == "actor" else row.recipient).append(Party(*party))
-
-
 def event_table(db_path: str | Path, filters: EventFilters, *, offset: int = 0, limit: int = 50) -> EventPage:
     """One page of the events matching ``filters``, newest first (ties by storage order, so pages are stable)."""
     if limit < 1 or limit > MAX_ROWS:
@@ -190,7 +177,7 @@ def event_table(db_path: str | Path, filters: EventFilters, *, offset: int = 0, 
                 [*params, limit, offset],
             )
         ]
-        _parties(conn, rows)
+        attach_parties(conn, rows)
     return EventPage(total, offset, limit, rows)
 
 

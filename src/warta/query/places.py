@@ -10,8 +10,8 @@ from typing import Any
 
 from warta.errors import QueryError
 from warta.query.db import reader
-from warta.query.events import Party
 from warta.query.explore import MAX_ROWS, EventFilters, _where, has_events
+from warta.query.parties import Party, attach_parties
 
 
 @dataclass(slots=True)
@@ -83,14 +83,5 @@ def placed_events(db_path: str | Path, filters: EventFilters, *, limit: int = 10
                 [*params, limit],
             )
         ]
-        by_n = {row.n: row for row in rows}
-        if by_n:
-            marks = ",".join("?" * len(by_n))
-            for n, role, *party in conn.execute(
-                "SELECT event_n, role, text, country, sector, id FROM event_actors "
-                f"WHERE event_n IN ({marks}) ORDER BY rowid",
-                list(by_n),
-            ):
-                row = by_n[n]
-                (row.actor if role == "actor" else row.recipient).append(Party(*party))
+        attach_parties(conn, rows)
     return PlacedEvents(total, matching - total, rows)
