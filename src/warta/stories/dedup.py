@@ -123,6 +123,22 @@ def stored_rank(conn: sqlite3.Connection, article_id: str) -> tuple[int, str, st
     return rank(int(row[0] or 0), article_id, row[1] or f"{row[2] or '?'}#{article_id}")
 
 
+def _write_origin(conn: sqlite3.Connection, article_id: str, origin: Origin, domain: str | None) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO origins (article_id, publisher, publisher_domain, credited_to, source_key, strength, "
+        "evidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            article_id,
+            origin.publisher,
+            origin.publisher_domain,
+            json.dumps(origin.credited_to, ensure_ascii=False),
+            source_key(origin, domain),
+            strength(origin),
+            json.dumps(origin.evidence, ensure_ascii=False),
+        ),
+    )
+
+
 def settle_origin(conn: sqlite3.Connection, article_id: str) -> None:
     """Decide the article's origin from the origins of all its copies, in a fixed order (strongest publisher
     evidence first, then by place): the publisher of the first, the credited outlets of all."""
@@ -152,19 +168,7 @@ def settle_origin(conn: sqlite3.Connection, article_id: str) -> None:
     credited = list(dict.fromkeys(x for c in candidates for x in c[0].credited_to))
     credited = [c for c in credited if c != base.publisher]
     merged = Origin(base.publisher, base.publisher_domain, credited, list(dict.fromkeys(base.evidence)))
-    conn.execute(
-        "INSERT OR REPLACE INTO origins (article_id, publisher, publisher_domain, credited_to, source_key, strength, "
-        "evidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            article_id,
-            merged.publisher,
-            merged.publisher_domain,
-            json.dumps(merged.credited_to, ensure_ascii=False),
-            source_key(merged, domain),
-            strength(merged),
-            json.dumps(merged.evidence, ensure_ascii=False),
-        ),
-    )
+    _write_origin(conn, article_id, merged, domain)
 
 
 def copy_similarity(conn: sqlite3.Connection, key: str, copy_id: str, sig: Signature) -> float | None:
@@ -188,19 +192,7 @@ def record_origin(conn: sqlite3.Connection, article_id: str, origin: Origin, dom
         credited = list(dict.fromkeys([*old.credited_to, *origin.credited_to]))
         credited = [c for c in credited if c != base.publisher]
         merged = Origin(base.publisher, base.publisher_domain, credited, list(dict.fromkeys(base.evidence)))
-    conn.execute(
-        "INSERT OR REPLACE INTO origins (article_id, publisher, publisher_domain, credited_to, source_key, strength, "
-        "evidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            article_id,
-            merged.publisher,
-            merged.publisher_domain,
-            json.dumps(merged.credited_to, ensure_ascii=False),
-            source_key(merged, domain),
-            strength(merged),
-            json.dumps(merged.evidence, ensure_ascii=False),
-        ),
-    )
+    _write_origin(conn, article_id, merged, domain)
 
 
 def record_copy(
