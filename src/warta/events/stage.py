@@ -8,7 +8,10 @@ from typing import ClassVar
 from warta.data import Article
 from warta.events.coder import code_events
 from warta.events.commitments import commitments
+from warta.events.english import code_english
 from warta.events.syntax import SyntaxRoles
+from warta.nlp import english
+from warta.nlp.routing import ENGLISH, supported
 from warta.pipeline.stage import Stage
 
 log = logging.getLogger(__name__)
@@ -30,8 +33,15 @@ class EventStage(Stage):
         self.syntax = SyntaxRoles() if use_model else None
 
     def process(self, article: Article) -> Article:
-        roles = self.syntax.finder(article.text, article.language) if self.syntax else None
-        article.events = code_events(article.text, article.entities, article.language, article.published, roles)
+        if not supported(article.language):  # its note says so (warta.nlp.routing)
+            article.events, article.commitments = [], []
+            return article
+        doc = english.parse(article.text) if article.language in ENGLISH and self.syntax else None
+        if doc is not None:  # English with its pipeline: Phoenix patterns on the parse (warta.events.english)
+            article.events = code_english(article.text, article.entities, doc, article.published)
+        else:
+            roles = self.syntax.finder(article.text, article.language) if self.syntax else None
+            article.events = code_events(article.text, article.entities, article.language, article.published, roles)
         article.commitments = commitments(article.events)
         self.stats["events"] += len(article.events)
         self.stats["commitments"] += len(article.commitments)

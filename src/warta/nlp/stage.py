@@ -17,6 +17,7 @@ from warta.data import Article, Entity, Item
 from warta.nlp.gazetteer import Gazetteer, default_gazetteer
 from warta.nlp.merge import merge_entities
 from warta.nlp.model_loader import load_nlp, model_available
+from warta.nlp.routing import routed_entities
 from warta.pipeline.stage import Stage
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,8 @@ class EntityStage(Stage):
 
     def _batch(self, articles: list[Article]) -> list[Article]:
         model_ents = self._model_entities([a for a in articles if a.language in MODEL_LANGUAGES])
+        # English documents: their own pipeline; other languages: a note saying what they did not get
+        model_ents.update(routed_entities(articles, use_model=self.use_model))
         for article in articles:
             linked = self.gazetteer.find(article.text, article.language)
             found = model_ents.get(id(article))

@@ -8,8 +8,11 @@ from typing import ClassVar
 from spacy.language import Language
 
 from warta.data import Article
+from warta.nlp import english
+from warta.nlp.routing import ENGLISH, supported
 from warta.pipeline.stage import Stage
 from warta.quotes.attribute import find_quotes
+from warta.quotes.english import find_english_quotes
 from warta.quotes.parse import load_parser, subjects
 
 log = logging.getLogger(__name__)
@@ -43,6 +46,13 @@ class QuoteStage(Stage):
         return self._nlp
 
     def process(self, article: Article) -> Article:
+        if not supported(article.language):
+            article.quotes = []  # no rules for this language: its note says so (warta.nlp.routing)
+            return article
+        if article.language in ENGLISH and self.use_model and (doc := english.parse(article.text)) is not None:
+            article.quotes = find_english_quotes(article.text, article.entities, doc)
+            self._count(article)
+            return article
         subj = None
         if article.language in PARSER_LANGUAGES and self.nlp is not None:
             try:
@@ -51,7 +61,10 @@ class QuoteStage(Stage):
                 log.warning("parse failed for quotes (%s); using rules only", exc)
                 self.stats["parse_errors"] += 1
         article.quotes = find_quotes(article.text, article.entities, subj)
+        self._count(article)
+        return article
+
+    def _count(self, article: Article) -> None:
         self.stats["quotes"] += len(article.quotes)
         self.stats["direct"] += sum(q.direct for q in article.quotes)
         self.stats["attributed"] += sum(q.speaker is not None for q in article.quotes)
-        return article
