@@ -7,8 +7,11 @@ test pins them.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import hashlib
+import types
+import typing
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -321,3 +324,41 @@ def content_id(text: str, title: str | None = None) -> str:
     """
     norm = unicodedata.normalize("NFC", " ".join(((title or "") + "\n" + text).split())).casefold()
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def article_from_dict(doc: dict[str, Any]) -> Article:
+    """The :class:`~warta.data.Article` a schema-v1 document describes (``Article.to_dict``'s inverse).
+
+    Built from the dataclasses' own type hints, so fields added to the schema later load without change here;
+    keys this version does not know are ignored.
+    """
+    article = _build(Article, doc)
+    assert isinstance(article, Article)
+    return article
+
+
+def _build(cls: type, data: dict[str, Any]) -> Any:
+    hints = typing.get_type_hints(cls)
+    kwargs = {
+        f.name: _value(hints[f.name], data[f.name])
+        for f in dataclasses.fields(cls)
+        if f.name in data and f.name != "page"
+    }
+    return cls(**kwargs)
+
+
+def _value(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _value(options[0], value) if len(options) == 1 else value
+    if origin is list:
+        (inner,) = typing.get_args(hint)
+        return [_value(inner, v) for v in value]
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return _build(hint, value)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return hint(value)
+    return value

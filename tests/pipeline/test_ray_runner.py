@@ -24,6 +24,7 @@ from warta.data import (
     Related,
     Source,
     Speaker,
+    article_from_dict,
 )
 from warta.errors import MissingDependency, UsageError
 from warta.pipeline.ray_runner import (
@@ -32,7 +33,6 @@ from warta.pipeline.ray_runner import (
     _final,
     _final_stats,
     _table,
-    article_from_dict,
     load_parquet,
     run_ray,
     split_stages,

@@ -13,23 +13,19 @@ Ray and pyarrow are imported only when used (``pip install 'warta[ray]'``).
 
 from __future__ import annotations
 
-import dataclasses
-import enum
 import importlib
 import json
 import logging
 import os
 import pickle
 import time
-import types
-import typing
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from warta.data import Article, InputFormat, Item, Rejection
+from warta.data import InputFormat, Item, Rejection, article_from_dict
 from warta.errors import MissingDependency, UsageError
 from warta.pipeline.shards import Shard, discover
 from warta.pipeline.stage import Stage
@@ -453,44 +449,3 @@ def _shard_counts(conn: Any, name: str) -> tuple[int, int]:
     documents = conn.execute("SELECT count(*) FROM articles WHERE input = ?", (name,)).fetchone()[0]
     rejected = conn.execute("SELECT count(*) FROM rejected WHERE input = ?", (name,)).fetchone()[0]
     return int(documents), int(rejected)
-
-
-# -- schema-v1 JSON back to an Article ---------------------------------------------------------------------------
-
-
-def article_from_dict(doc: dict[str, Any]) -> Article:
-    """The :class:`~warta.data.Article` a schema-v1 document describes (``Article.to_dict``'s inverse).
-
-    Built from the dataclasses' own type hints, so fields added to the schema later load without change here;
-    keys this version does not know are ignored.
-    """
-    article = _build(Article, doc)
-    assert isinstance(article, Article)
-    return article
-
-
-def _build(cls: type, data: dict[str, Any]) -> Any:
-    hints = typing.get_type_hints(cls)
-    kwargs = {
-        f.name: _value(hints[f.name], data[f.name])
-        for f in dataclasses.fields(cls)
-        if f.name in data and f.name != "page"
-    }
-    return cls(**kwargs)
-
-
-def _value(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _value(options[0], value) if len(options) == 1 else value
-    if origin is list:
-        (inner,) = typing.get_args(hint)
-        return [_value(inner, v) for v in value]
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return _build(hint, value)
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return hint(value)
-    return value
