@@ -3,7 +3,6 @@ follow it like a news alert; a ``--watchlists`` JSON file names saved queries, l
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,14 +13,15 @@ from xml.sax.saxutils import escape as xml_escape
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 
-from warta.errors import UsageError
 from warta.query.explore import EventFilters, event_table
 from warta.query.find import SearchFilters, find
+from warta.query.watchlists import Watchlist, load_watchlists
 from warta.serve.deps import config, db, event_filters, search_filters
 
 router = APIRouter(include_in_schema=False)
 Db = Annotated[Path, Depends(db)]
 ATOM = "application/atom+xml; charset=utf-8"
+__all__ = ["ATOM", "Entry", "Watchlist", "atom", "load_watchlists", "router"]  # Watchlist moved to warta.query
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,40 +31,6 @@ class Entry:
     link: str
     updated: str | None
     summary: str
-
-
-@dataclass(frozen=True, slots=True)
-class Watchlist:
-    """A saved query: ``q`` words, an actor pair and event types (any may be missing)."""
-
-    name: str
-    title: str
-    q: str = ""
-    actor: str | None = None
-    recipient: str | None = None
-    types: tuple[str, ...] = ()
-
-    def feed_path(self) -> str:
-        params: list[tuple[str, str]] = [(k, v) for k, v in (("actor", self.actor), ("recipient", self.recipient)) if v]
-        params += [("type", t) for t in self.types]
-        if self.q:
-            return "/feeds/search.atom?" + urlencode([("q", self.q), *params])
-        return "/feeds/events.atom?" + urlencode(params)
-
-
-def load_watchlists(path: Path | None) -> list[Watchlist]:
-    """``{"name": {"title": …, "q": …, "actor": …, "recipient": …, "types": [...]}}`` → watchlists."""
-    if path is None:
-        return []
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return [
-            Watchlist(name, str(spec.get("title") or name), str(spec.get("q") or ""), spec.get("actor"),
-                      spec.get("recipient"), tuple(spec.get("types") or ()))
-            for name, spec in raw.items()
-        ]
-    except (OSError, ValueError, AttributeError) as exc:
-        raise UsageError(f"cannot read watchlists from {path}: {exc}") from exc
 
 
 def _iso(value: str | None) -> str:

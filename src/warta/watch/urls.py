@@ -1,0 +1,53 @@
+"""URL normalisation and filtering (courlan): one spelling per article, so variants are fetched once."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from courlan import normalize_url
+from courlan.filters import extension_filter, is_navigation_page, type_filter
+
+
+def normalise(url: str, base: str | None = None) -> str | None:
+    """``url`` (relative to ``base``) in one canonical spelling, or ``None`` when it is no http(s) URL.
+
+    courlan lower-cases scheme and host, drops default ports, fragments and tracking parameters (``utm_*``, ``fbclid``…)
+    and sorts the query; a trailing slash on a path is dropped too, as news sites serve both spellings.
+    """
+    raw = url.strip()
+    if not raw:
+        return None
+    try:
+        if base:
+            raw = urljoin(base, raw)
+        parts = urlsplit(raw)
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            return None
+        clean = normalize_url(raw, strict=True)
+        parts = urlsplit(clean)
+    except ValueError:
+        return None
+    path = parts.path.rstrip("/") if parts.path not in ("", "/") else "/"
+    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
+
+
+def host_of(url: str) -> str:
+    """``host[:port]`` of ``url``: the key politeness (rate, concurrency, robots.txt) is counted by."""
+    return urlsplit(url).netloc.lower()
+
+
+def is_article_like(url: str) -> bool:
+    """Whether a URL may lead to an article: no media or archive file, no tag/category/author/feed page."""
+    return bool(extension_filter(url)) and bool(type_filter(url, strict=False)) and not is_navigation_page(url)
+
+
+def is_story_link(url: str, section: str) -> bool:
+    """Whether a link found on the section page ``section`` looks like a story on the same site.
+
+    Section pages also link to menus, other sections and outside sites; a story's URL is on the same host, deeper
+    than the site root, and its last segment is a slug (hyphens), a number, or a ``.html`` file.
+    """
+    if host_of(url) != host_of(section) or url.rstrip("/") == section.rstrip("/") or not is_article_like(url):
+        return False
+    last = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    return "-" in last or any(ch.isdigit() for ch in last) or last.endswith((".html", ".htm"))

@@ -1,0 +1,56 @@
+"""URL normalisation (dedup of variants) and the filters that keep article-like links."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.watch.urls import host_of, is_article_like, is_story_link, normalise
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("https://Example.com/berita/a-b", "https://example.com/berita/a-b"),
+        ("https://example.com/berita/a-b/", "https://example.com/berita/a-b"),
+        ("https://example.com/berita/a-b?utm_source=rss&utm_medium=feed", "https://example.com/berita/a-b"),
+        ("https://example.com/berita/a-b/?utm_campaign=x#comments", "https://example.com/berita/a-b"),
+        ("HTTPS://EXAMPLE.COM:443/berita/a-b", "https://example.com/berita/a-b"),
+        ("https://example.com/read?id=7&utm_source=x", "https://example.com/read?id=7"),
+        ("https://example.com", "https://example.com/"),
+        ("  http://127.0.0.1:8080/a/  ", "http://127.0.0.1:8080/a"),
+        ("mailto:redaksi@example.com", None),
+        ("javascript:void(0)", None),
+        ("ftp://example.com/file", None),
+        ("", None),
+    ],
+)
+def test_normalise(raw: str, expected: str | None) -> None:
+    assert normalise(raw) == expected
+
+
+def test_normalise_resolves_relative_links() -> None:
+    assert normalise("../nasional/x-y", "https://example.com/berita/index") == "https://example.com/nasional/x-y"
+    assert normalise("/a?utm_source=z", "http://127.0.0.1:9/s/") == "http://127.0.0.1:9/a"
+
+
+def test_variants_collapse_to_one() -> None:
+    variants = [
+        "https://example.com/berita/banjir-jakarta",
+        "https://example.com/berita/banjir-jakarta/",
+        "https://example.com/berita/banjir-jakarta?utm_source=twitter",
+        "https://EXAMPLE.com/berita/banjir-jakarta#top",
+    ]
+    assert len({normalise(v) for v in variants}) == 1
+
+
+def test_filters() -> None:
+    assert is_article_like("https://example.com/berita/2026/11/26/banjir-jakarta")
+    assert not is_article_like("https://example.com/foto/banjir.jpg")
+    assert not is_article_like("https://example.com/tag/banjir")
+    section = "https://example.com/nasional"
+    assert is_story_link("https://example.com/nasional/banjir-di-jakarta", section)
+    assert is_story_link("https://example.com/read/12345", section)
+    assert not is_story_link("https://other.example.org/nasional/banjir-di-jakarta", section)
+    assert not is_story_link("https://example.com/nasional", section)
+    assert not is_story_link("https://example.com/kontak", section)
+    assert host_of("http://127.0.0.1:8080/x") == "127.0.0.1:8080"
