@@ -80,11 +80,12 @@ def create_app(config: ServeConfig) -> FastAPI:
     async def internal(request: Request, exc: Exception) -> Response:
         return _error(request, 500, "W000", f"internal error: {type(exc).__name__}")
 
-    from warta.serve import api, feeds, ingest, pages, stories
+    from warta.serve import alerts, api, feeds, ingest, pages, stories
 
     app.include_router(api.router)
     app.include_router(ingest.router)
     app.include_router(feeds.router)
+    app.include_router(alerts.router)
     if stories.available():  # issue 6: only when the query layer offers stories
         app.include_router(stories.api)
         app.include_router(stories.pages)
