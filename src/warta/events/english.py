@@ -93,6 +93,7 @@ def code_english(
                 not recipient and actor and _RECIPROCAL.search(sentence)
             ):
                 recipient = list(actor)
+            actor, recipient = _localise(actor, recipient, entities, s_start, s_end)
             if not actor and not recipient:
                 continue
             if not (actor and recipient) and plover not in SINGLE_PARTY_TYPES:
@@ -210,13 +211,21 @@ def _roles(verb: Any, mentions: list[Mention]) -> tuple[list[Mention], list[Ment
         actor_toks, recipient_toks = agents, subjects + objects + obliques
     else:
         actor_toks, recipient_toks = subjects, objects + obliques
-    actor = _inside(actor_toks, verb, mentions)
+    actor = _inside(actor_toks, verb, mentions, subject=True)
     recipient = [m for m in _inside(recipient_toks, verb, mentions) if m not in actor]
+    if not recipient and not objects:  # "demanded that Israel allow…": the one asked is the clause's subject
+        comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        recipient = [m for m in _inside([s for c in comps for s in c.children if s.dep_ == "nsubj"], verb, mentions)
+                     if m not in actor]  # fmt: skip
     return actor, recipient
 
 
-def _inside(tokens: list[Any], verb: Any, mentions: list[Mention]) -> list[Mention]:
-    """Mentions within the phrases these tokens head (relative clauses and the verb itself left out)."""
+def _inside(tokens: list[Any], verb: Any, mentions: list[Mention], subject: bool = False) -> list[Mention]:
+    """Mentions within the phrases these tokens head (relative clauses and the verb itself left out).
+
+    An object's own prepositional phrases say where or about what ("a treaty in Pyongyang"), so only "of" counts
+    there; a subject's place is who it is ("police in Jakarta").
+    """
     chars: set[int] = set()
     for tok in tokens:
         stack = [tok]
@@ -228,7 +237,8 @@ def _inside(tokens: list[Any], verb: Any, mentions: list[Mention]) -> list[Menti
             # a phrase's own prepositions say where or about what ("a treaty in Pyongyang"), except "of"
             stack += [
                 c for c in t.children
-                if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos") and (c.dep_ != "prep" or c.lower_ == "of")
+                if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos")
+                and (subject or c.dep_ != "prep" or c.lower_ == "of")
             ]  # fmt: skip
     return [m for m in mentions if any(m.start <= i < m.end for i in chars)]
 
@@ -239,13 +249,12 @@ def _inside(tokens: list[Any], verb: Any, mentions: list[Mention]) -> list[Menti
 def _embedded_content(verb: Any) -> bool:
     """Whether the verb is what another verb asks, threatens or refuses ("urged Russia to withdraw")."""
     node = verb
-    for _ in range(3):
+    for _ in range(4):  # "urged China to stop harassing…": up the chain of complements
         if node.dep_ not in ("xcomp", "ccomp", "pcomp", "prep") or node.head == node:
             return False
         node = node.head
-        if node.pos_ == "ADP":
-            continue
-        return node.lemma_.lower() in _CONTENT_HEADS
+        if node.pos_ != "ADP" and node.lemma_.lower() in _CONTENT_HEADS:
+            return True
     return False
 
 
@@ -263,6 +272,8 @@ def mode_of(verb: Any) -> EventMode:
             return EventMode.ALLEGED
         if lowers & _CONDITION or (node.dep_ == "advcl" and any(c.lower_ in _CONDITION for c in kids)):
             return EventMode.HYPOTHETICAL
+        if any(c.dep_ == "advcl" and any(m.lower_ in _CONDITION for m in c.children if m.dep_ == "mark") for c in kids):
+            return EventMode.HYPOTHETICAL  # "will attack Israel if the strikes continue"
         if lowers & _MODALS_HYPOTHETICAL:
             return EventMode.HYPOTHETICAL
         if lowers & _FUTURE_AUX or (node != verb and node.lemma_.lower() in _FUTURE_HEADS):
@@ -312,6 +323,32 @@ def _english(m: Mention, text: str, date: str | None) -> Mention:
     if actor.country is None and actor.sector != "IGO" and m.entity is not None and m.entity.label == "NORP":
         return m
     return Mention(m.start, m.end, actor, m.entity)
+
+
+def _localise(
+    actor: list[Mention], recipient: list[Mention], entities: list[Entity], start: int, end: int
+) -> tuple[list[Mention], list[Mention]]:
+    """Actors known only by their kind (*police*, *protesters*) take the country of the one place the sentence
+    names outside the roles ("Police in Jakarta", "marched through Belgrade"), as a human coder would."""
+    taken = {(m.start, m.end) for m in actor + recipient}
+    places = {
+        e.country
+        for e in entities
+        if start <= e.start and e.end <= end and e.label in ("GPE", "LOC") and e.country
+        and (e.start, e.end) not in taken
+    }  # fmt: skip
+    if len(places) != 1:
+        return actor, recipient
+    (country,) = places
+
+    def fix(ms: list[Mention]) -> list[Mention]:
+        return [
+            Mention(m.start, m.end, Actor(m.actor.text, country, m.actor.sector, m.actor.id), m.entity)
+            if m.actor.country is None and m.actor.sector not in (None, "IGO") else m
+            for m in ms
+        ]  # fmt: skip
+
+    return fix(actor), fix(recipient)
 
 
 def _same(a: Mention, b: Mention) -> bool:

@@ -1,12 +1,14 @@
 """Score the event coder against gold annotations (``tests/events/gold/*.jsonl``; guidelines in
 ``docs/events-annotation.md``).
 
-    python -m warta.events.evaluate [--model] [--split dev|heldout|all] [--gold DIR] [--news CSV]
+    python -m warta.events.evaluate [--model] [--split dev|heldout|all] [--gold DIR] [--news CSV] [--lang id|en]
 
 A predicted event matches a gold event of the same sentence and PLOVER type (one to one). Reported: type precision
 and recall (overall and per type), spurious events per gold event (unmatched predictions / gold events), mode
 accuracy and actor/recipient country F1 over matched pairs. Documents of the detik corpus are read from
 ``../shared/data/news/detik-news/data_berita_dev.csv`` (the gold keeps ids and offsets, never the text).
+``--lang en`` scores the English coder on ``tests/events/gold_en`` (sentences and short articles; the English
+pipeline is always used there, when installed).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from warta.nlp.stage import EntityStage
 
 ROOT = Path(__file__).resolve().parents[3]
 GOLD = ROOT / "tests" / "events" / "gold"
+GOLD_EN = ROOT / "tests" / "events" / "gold_en"
 NEWS = ROOT.parent / "shared" / "data" / "news" / "detik-news" / "data_berita_dev.csv"
 
 
@@ -150,10 +153,10 @@ def digest(gold_dir: Path = GOLD) -> str:
     return h.hexdigest()
 
 
-def predict(docs: Iterable[GoldDoc], use_model: bool = False) -> list[list[Event]]:
+def predict(docs: Iterable[GoldDoc], use_model: bool = False, language: str = "id") -> list[list[Event]]:
     """Run the entity and event stages over the gold texts (gazetteer-only entities without ``use_model``)."""
     articles = [
-        Article(id=d.doc, text=d.text, language="id", published=d.published) for d in docs
+        Article(id=d.doc, text=d.text, language=language, published=d.published) for d in docs
     ]  # fmt: skip
     entity_stage = EntityStage(use_model=use_model)
     event_stage = EventStage(use_model=use_model)
@@ -201,11 +204,16 @@ def score(docs: list[GoldDoc], predicted: list[list[Event]]) -> Scores:
 
 
 def evaluate(
-    split: str = "all", use_model: bool = False, gold_dir: Path = GOLD, news: Path = NEWS, prefix: str = ""
+    split: str = "all",
+    use_model: bool = False,
+    gold_dir: Path = GOLD,
+    news: Path = NEWS,
+    prefix: str = "",
+    language: str = "id",
 ) -> Scores:
     """Scores on the gold documents of ``split`` (``dev``, ``heldout`` or ``all``) whose id starts with ``prefix``."""
     docs = [d for d in load_gold(gold_dir, news) if (split == "all" or d.split == split) and d.doc.startswith(prefix)]
-    return score(docs, predict(docs, use_model))
+    return score(docs, predict(docs, use_model, language))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -214,16 +222,21 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--split", choices=["dev", "heldout", "all"], default=None, help="default: each split")
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--news", type=Path, default=NEWS)
+    ap.add_argument("--lang", choices=["id", "en"], default="id", help="en: the English gold and coder")
     args = ap.parse_args(argv)
     splits = [args.split] if args.split else ["dev", "heldout"]
-    report: dict[str, Any] = {"digest": digest(args.gold), "model": args.model}
-    for name, prefix in (("sentences", "s-"), ("detik", "detik-")):
+    english = args.lang == "en"
+    gold = GOLD_EN if english and args.gold == GOLD else args.gold
+    report: dict[str, Any] = {"digest": digest(gold), "model": args.model or english, "language": args.lang}
+    groups = (("sentences", "en-s-"), ("articles", "en-a-")) if english else (("sentences", "s-"), ("detik", "detik-"))
+    for name, prefix in groups:
         for sp in splits:
-            report[f"{name}/{sp}"] = evaluate(sp, args.model, args.gold, args.news, prefix).summary()
+            scores = evaluate(sp, args.model or english, gold, args.news, prefix, args.lang)
+            report[f"{name}/{sp}"] = scores.summary()
     print(json.dumps(report, indent=2, ensure_ascii=False))
 
 
-__all__ = ["GoldDoc", "GoldEvent", "Scores", "digest", "evaluate", "load_gold", "predict", "score"]
+__all__ = ["GOLD_EN", "GoldDoc", "GoldEvent", "Scores", "digest", "evaluate", "load_gold", "predict", "score"]
 
 if __name__ == "__main__":
     main()

@@ -188,7 +188,14 @@ def read_plover(path: Path) -> dict[str, tuple[str, str | None]]:
 
 
 def to_plover(code: str, plover: dict[str, tuple[str, str | None]]) -> tuple[str | None, str | None]:
-    """The PLOVER type of a CAMEO code, its own row first, else its parent's (``0232`` → ``023``)."""
+    """The PLOVER type of a CAMEO code, its own row first, else its parent's (``0232`` → ``023``).
+
+    CAMEO 02 (appeal) is dropped by CAMEO2PLOVER; Warta counts an appeal as the REQUEST its parallel 10 code
+    describes (``021`` appeal for material cooperation → ``101``), as its Indonesian triggers do (*meminta*,
+    *mendesak* → 100).
+    """
+    if code.startswith("02"):
+        code = "10" + code[2:]
     for n in (len(code), 3):
         if code[:n] in plover:
             return plover[code[:n]]
@@ -296,12 +303,34 @@ def _parse_elements(field: str) -> tuple[tuple[str, ...], ...]:
 
 @functools.lru_cache(maxsize=1)
 def verb_patterns() -> dict[str, tuple[Pattern, ...]]:
-    """Verb word → its patterns, most specific first (the default, with no words, last)."""
+    """Verb word → its patterns: Warta's corrections (``en_verbs_warta.tsv``) first, then Phoenix's, each most
+    specific first (the default, with no words, last)."""
+    plover = {c: (t, x or None) for c, t, x in _cameo_plover()}
+    warta: dict[str, list[Pattern]] = {}
+    text = resources.files("warta.events").joinpath("data", "en_verbs_warta.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            verb, before, after, cameo = line.split("\t")[:4]
+            ptype, context = to_plover(cameo, plover)
+            warta.setdefault(verb, []).append(
+                Pattern(_parse_elements(before), _parse_elements(after), cameo, ptype, context)
+            )
     out: dict[str, list[Pattern]] = {}
     for verb, before, after, cameo, ptype, context in _rows("en_verbs.tsv.gz"):
         pattern = Pattern(_parse_elements(before), _parse_elements(after), cameo, ptype or None, context or None)
         out.setdefault(verb, []).append(pattern)
-    return {v: tuple(sorted(ps, key=lambda p: -p.size)) for v, ps in out.items()}
+    by_size = {v: sorted(ps, key=lambda p: -p.size) for v, ps in out.items()}
+    return {
+        v: tuple(sorted(warta.get(v, []), key=lambda p: -p.size) + by_size.get(v, []))
+        for v in set(by_size) | set(warta)
+    }
+
+
+def _cameo_plover() -> Iterator[tuple[str, str, str]]:
+    """(cameo, plover, context) of every code the compiled verb table uses, for Warta's own rows."""
+    for _verb, _before, _after, cameo, ptype, context in _rows("en_verbs.tsv.gz"):
+        if ptype:
+            yield cameo, ptype, context
 
 
 @functools.lru_cache(maxsize=1)
