@@ -39,6 +39,7 @@ class EventStage(Stage):
         doc = english.parse(article.text) if article.language in ENGLISH and self.syntax else None
         if doc is not None:  # English with its pipeline: Phoenix patterns on the parse (warta.events.english)
             article.events = code_english(article.text, article.entities, doc, article.published)
+            english.release(article.text)  # the last stage to read the English parse
         else:
             roles = self.syntax.finder(article.text, article.language) if self.syntax else None
             article.events = code_events(article.text, article.entities, article.language, article.published, roles)

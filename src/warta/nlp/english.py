@@ -16,6 +16,8 @@ import logging
 from collections import OrderedDict
 from typing import Any
 
+import numpy
+
 from warta.data import Entity
 
 log = logging.getLogger(__name__)
@@ -26,8 +28,9 @@ MISSING_NOTE = (
 )
 #: Longer texts are parsed up to here (a giant page must not cost unbounded memory); the rest gets no parse.
 MAX_CHARS = 100_000
-#: Parsed documents kept for the next stage (a batch of the entity stage is 64 articles).
-CACHE = 256
+#: Parsed documents kept for the next stages (a batch of the entity stage is 64 articles); the event stage, the
+#: last reader, releases its document (:func:`release`).
+CACHE = 128
 #: OntoNotes labels Warta keeps, in its own names (numbers, dates and works are not participants).
 LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
 
@@ -63,7 +66,7 @@ def parse(text: str) -> Any:
     if text in _DOCS:
         _DOCS.move_to_end(text)
         return _DOCS[text]
-    doc = nlp(text[:MAX_CHARS])
+    doc = _slim(nlp(text[:MAX_CHARS]))
     _DOCS[text] = doc
     while len(_DOCS) > CACHE:
         _DOCS.popitem(last=False)
@@ -77,11 +80,22 @@ def parse_many(texts: list[str], batch_size: int = 32) -> list[Any]:
         return [None] * len(texts)
     todo = [t for t in dict.fromkeys(texts) if t not in _DOCS]
     for text, doc in zip(todo, nlp.pipe((t[:MAX_CHARS] for t in todo), batch_size=batch_size), strict=True):
-        _DOCS[text] = doc
+        _DOCS[text] = _slim(doc)
     out = [_DOCS[t] for t in texts]
     while len(_DOCS) > CACHE:
         _DOCS.popitem(last=False)
     return out
+
+
+def release(text: str) -> None:
+    """Forget the parse of ``text`` (its last reader is done with it)."""
+    _DOCS.pop(text, None)
+
+
+def _slim(doc: Any) -> Any:
+    """The ``Doc`` without its tok2vec tensor (about 400 bytes a token no later reader needs)."""
+    doc.tensor = numpy.zeros((0, 0), dtype="float32")
+    return doc
 
 
 def entities(doc: Any) -> list[Entity]:
