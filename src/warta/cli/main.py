@@ -22,6 +22,7 @@ from warta.cli.search import search
 from warta.cli.serve import serve
 from warta.cli.stats import stats
 from warta.cli.stories import related_command, stories_command, story_command
+from warta.cli.watch import watch
 from warta.errors import UsageError, WartaError
 from warta.settings import SETTINGS
 
@@ -33,6 +34,7 @@ Examples:
   warta stats --db warta.db
   warta stories --db warta.db
   warta serve --db warta.db
+  warta watch docs/sources.txt --db warta.db --every 15m
   warta extract page.html > page.jsonl
 """
 
@@ -178,6 +180,7 @@ cli.add_command(stats)
 cli.add_command(stories_command)
 cli.add_command(story_command)
 cli.add_command(related_command)
+cli.add_command(watch)
 
 
 def main() -> None:

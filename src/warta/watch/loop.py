@@ -8,14 +8,16 @@ happens (see :mod:`warta.watch.state`), so a pass can be cut anywhere.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
-from warta.data import Hints, InputFormat, Item, Page, Provenance, Rejection, Source
+from warta.data import Hints, InputFormat, Page, Provenance, Rejection, Source
 from warta.ingest.encoding import decode
 from warta.ingest.items import article, domain_of, now
 from warta.pipeline.runner import Pipeline
@@ -33,12 +35,30 @@ from warta.watch.state import Todo, Validators, WatchState
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 
 
+_UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)([smhd])")
+
+
+def parse_duration(text: str) -> float:
+    """Seconds in ``30s``, ``15m``, ``1h``, ``1h30m``, ``2d`` or a plain number of seconds."""
+    value = text.strip().lower()
+    try:
+        return float(value)
+    except ValueError:
+        pass
+    parts = _DURATION.findall(value)
+    if not parts or "".join(n + u for n, u in parts) != value:
+        raise ValueError(f"{text!r} is not a duration (like 30s, 15m, 1h or 1h30m)")
+    return sum(float(n) * _UNITS[u] for n, u in parts)
+
+
 @dataclass(frozen=True, slots=True)
 class WatchConfig:
     """How much one pass does and how failures are retried across passes."""
 
     workers: int = 8  # fetching threads, all hosts together (each host has its own cap: FetchPolicy.concurrency)
-    round_size: int = 50  # URLs fetched, then run through the stages and committed, at a time
+    round_size: int = 50  # URLs fetched, then run through the stages, at a time
+    commit_every: int = 5  # documents per transaction (each with its frontier marks)
     max_per_pass: int = 2000  # frontier URLs one pass fetches at most (the rest wait for the next pass)
     max_attempts: int = 5  # passes a URL failing transiently (429, 5xx, network) is tried before it is given up
     retry_base: float = 60.0  # seconds before such a URL is tried again; doubled each time, at most 6 hours
@@ -72,11 +92,6 @@ class PassReport:
         return self.fetched / self.seconds if self.seconds > 0 else 0.0
 
 
-@dataclass
-class _Round:
-    results: list[tuple[Todo, Fetched]] = field(default_factory=list)
-
-
 class Watcher:
     """Watch ``sources`` into ``store``. Call :meth:`run_once` for one pass or :meth:`run` until stopped; close it."""
 
@@ -93,6 +108,7 @@ class Watcher:
         webhook: str | None = None,
         archive: Path | None = None,
         on_note: Callable[[str], None] | None = None,
+        on_round: Callable[[PassReport], None] | None = None,
         stop: threading.Event | None = None,
     ) -> None:
         self.store = store
@@ -102,6 +118,7 @@ class Watcher:
         self.factory = factory
         self.watchlists = list(watchlists)
         self.on_note = on_note or (lambda _line: None)
+        self.on_round = on_round or (lambda _report: None)
         self.stop = stop or threading.Event()
         self.state = WatchState(store.conn)
         self.archive = WarcArchive(archive) if archive else None
@@ -160,6 +177,7 @@ class Watcher:
                 tried.update(t.url for t in todo)
                 self._round(todo, report)
                 self._alerts(report)
+                self.on_round(report)
             if self.webhook is not None and not self.stop.is_set():
                 report.delivered += deliver(self.store.conn, self.webhook,
                                             max_attempts=self.config.webhook_attempts).delivered  # fmt: skip
@@ -251,26 +269,29 @@ class Watcher:
         return min(wait, 6 * 3600.0)
 
     def _ingest(self, pages: list[tuple[Todo, Fetched]], report: PassReport) -> None:
-        outcome: dict[str, tuple[str, str | None]] = {}
-
-        def tap(items: Iterable[Item]) -> Iterator[Item]:
-            for item in items:
+        """Run the stages over the fetched pages, committing every ``commit_every`` results with their frontier
+        marks, so a kill loses at most one uncommitted chunk (whose URLs stay pending and are fetched again)."""
+        stream = self.pipeline.run(article(_page(todo, fetched)) for todo, fetched in pages)
+        seen: set[str] = set()
+        while not self.stop.is_set():
+            chunk = list(islice(stream, self.config.commit_every))
+            if not chunk:
+                break
+            marks: list[tuple[str, str, str | None]] = []
+            for item in chunk:
                 if isinstance(item, Rejection):
-                    outcome[item.input] = (f"rejected: {item.stage}: {item.reason}", None)
+                    marks.append((item.input, f"rejected: {item.stage}: {item.reason}", None))
                     report.rejected += 1
                     self.on_note(f"rejected: {item.input}: {item.reason}")
-                else:
-                    prov = item.provenance
-                    if prov is not None:
-                        outcome[prov.input] = ("stored", item.id)
+                elif item.provenance is not None:
+                    marks.append((item.provenance.input, "stored", item.id))
                     report.stored += 1
-                yield item
-
-        items = [article(_page(todo, fetched)) for todo, fetched in pages]
-        self.store.write(tap(self.pipeline.run(items)), batch_size=max(1, len(items)))
-        self.state.done_many(
-            (todo.url, *outcome.get(todo.url, ("dropped by a stage", None))) for todo, _fetched in pages
-        )
+            self.store.write(chunk, batch_size=len(chunk))
+            self.state.done_many(marks)
+            seen.update(url for url, _outcome, _id in marks)
+        else:
+            return  # stopping: pages not yet run stay pending
+        self.state.done_many((todo.url, "dropped by a stage", None) for todo, _f in pages if todo.url not in seen)
 
     @property
     def pipeline(self) -> Pipeline:
