@@ -38,7 +38,7 @@ def test_order_check_names_the_missing_field() -> None:
 
 
 def test_default_pipeline_order_is_valid() -> None:
-    assert build_pipeline().names == ["origin", "extract", "language", "entities", "quotes", "events", "geo"]
+    assert build_pipeline().names == ["origin", "extract", "language", "nlp", "entities", "quotes", "events", "geo"]
 
 
 def test_failures_become_rejections_and_the_batch_goes_on() -> None:

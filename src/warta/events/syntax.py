@@ -22,7 +22,8 @@ _RECIPIENT_CASES = frozenset({"ke", "kepada", "terhadap", "dengan", "atas", "unt
 _SUBJECT = frozenset({"nsubj", "nsubj:pass"})
 _CLAUSAL = frozenset({"acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"})
 _SHARES_SUBJECT = frozenset({"xcomp", "conj", "advcl"})
-_DISABLE = ("ner",)
+#: Components the roles do not need (they read dependencies only): skipping them leaves the parse as it was.
+_DISABLE = ("ner", "morphologizer", "warta_entity_trim", "warta_lemmatizer")
 
 
 class SyntaxRoles:
@@ -42,7 +43,7 @@ class SyntaxRoles:
                 if not model_available():
                     self._failed = True
                     return None
-                self._nlp = load_nlp(disable=_DISABLE)
+                self._nlp = load_nlp()  # the pipeline the other stages use: one copy in memory
             except Exception as exc:  # a missing or broken model must not stop event coding
                 log.warning("events: no parse-based roles (%s); using word order", exc)
                 self._failed = True
@@ -54,11 +55,12 @@ class SyntaxRoles:
             return None
         nlp = self.nlp
         docs: dict[int, Any] = {}
+        disable = [name for name in nlp.pipe_names if name in _DISABLE]
 
         def find(s_start: int, t_start: int, t_end: int, mentions: list[Mention]) -> Roles | None:
             if s_start not in docs:
                 end = text.find("\n", s_start)
-                docs[s_start] = nlp(text[s_start : end if end >= 0 else len(text)])
+                docs[s_start] = nlp(text[s_start : end if end >= 0 else len(text)], disable=disable)
             return roles_from_doc(docs[s_start], t_start - s_start, t_end - s_start, mentions, s_start)
 
         return find

@@ -2,7 +2,9 @@
 
 With the trained Indonesian pipeline installed (``warta/nlp/model/``), its NER finds any person, organisation or
 place and the gazetteer links what it knows (:mod:`warta.nlp.merge`); without it, the gazetteer alone runs.
-Texts go through ``nlp.pipe`` in segments of whole paragraphs, so a giant page costs bounded memory.
+Texts go through ``nlp.pipe`` in segments of whole paragraphs, so a giant page costs bounded memory; in the default
+pipeline the ``nlp`` stage has done so already for the whole batch (:mod:`warta.nlp.analysis`) and its entities are
+taken as they are.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import ClassVar
 from spacy.language import Language
 
 from warta.data import Article, Entity, Item
+from warta.nlp.analysis import doc_entities, lookup, segments
 from warta.nlp.gazetteer import Gazetteer, default_gazetteer
 from warta.nlp.merge import merge_entities
 from warta.nlp.model_loader import load_nlp, model_available
@@ -29,9 +32,7 @@ MODEL_LANGUAGES = frozenset({"id", "ms"})
 _NOT_FOR_ENTITIES = (
     "tok2vec", "parser", "morphologizer", "tagger", "lemmatizer", "trainable_lemmatizer", "warta_lemmatizer", "senter"
 )
-SEGMENT_CHARS = 5_000
 BATCH = 64
-_LABELS = {"PERSON": "PER", "PPL": "PER", "ORGANISATION": "ORG", "PLACE": "LOC", "PLC": "LOC", "IND": "ORG"}
 
 
 class EntityStage(Stage):
@@ -102,28 +103,16 @@ class EntityStage(Stage):
         nlp = self.nlp
         if nlp is None or not articles:
             return {}
-        segments = [(id(a), off, seg) for a in articles for off, seg in _segments(a.text)]
+        out: dict[int, list[Entity]] = {}
+        todo: list[Article] = []
+        for article in articles:  # the ``nlp`` stage's entities when it ran (warta.nlp.analysis), else the NER here
+            found = lookup(nlp, article.text)
+            out[id(article)] = [] if found is None or found.entities is None else list(found.entities)
+            if found is None or found.entities is None:
+                todo.append(article)
+        parts = [(id(a), off, seg) for a in todo for off, seg in segments(a.text)]
         disable = [name for name in nlp.pipe_names if name in _NOT_FOR_ENTITIES]
-        out: dict[int, list[Entity]] = {id(a): [] for a in articles}
-        docs = nlp.pipe((seg for _, _, seg in segments), batch_size=BATCH, disable=disable)
-        for (key, offset, _), doc in zip(segments, docs, strict=True):
-            out[key] += [
-                Entity(e.text, _LABELS.get(e.label_, e.label_), offset + e.start_char, offset + e.end_char)
-                for e in doc.ents
-            ]
+        docs = nlp.pipe((seg for _, _, seg in parts), batch_size=BATCH, disable=disable)
+        for (key, offset, _), doc in zip(parts, docs, strict=True):
+            out[key] += doc_entities(doc, offset)
         return out
-
-
-def _segments(text: str) -> Iterator[tuple[int, str]]:
-    """Runs of whole paragraphs of about ``SEGMENT_CHARS``, with their offsets (a paragraph longer is cut)."""
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + SEGMENT_CHARS)
-        if end < len(text):
-            cut = text.rfind("\n\n", start, end)
-            if cut <= start:
-                cut = text.rfind(" ", start, end)
-            end = cut if cut > start else end
-        yield start, text[start:end]
-        start = end
-

@@ -8,12 +8,13 @@ from warta.settings import DEFAULTS, Settings
 
 
 def default_stages(settings: Settings = DEFAULTS) -> list[Stage]:
-    """origin → extract → language → entities → quotes → events → geo."""
+    """origin → extract → language → nlp → entities → quotes → events → geo."""
     from warta.events import EventStage
     from warta.extract import ExtractStage
     from warta.geo import GeoStage
     from warta.language import LanguageStage
     from warta.nlp import EntityStage
+    from warta.nlp.analysis import AnalysisStage
     from warta.quotes import QuoteStage
     from warta.stories.origin import OriginStage
 
@@ -21,6 +22,7 @@ def default_stages(settings: Settings = DEFAULTS) -> list[Stage]:
         OriginStage(),  # reads publisher clues from the raw page before extraction drops them
         ExtractStage(settings),
         LanguageStage(settings),
+        AnalysisStage(),  # the trained model once per document, in batches; the next three stages read its work
         EntityStage(),
         QuoteStage(),
         EventStage(),

@@ -44,7 +44,7 @@ from warta.store.runs import ShardKey, finish_run, mark_shard, start_run
 from warta.store.store import now
 
 #: Stages that load a model: they run in the actor pool, everything before the first of them in the read tasks.
-MODEL_STAGES = frozenset({"entities", "quotes", "events"})
+MODEL_STAGES = frozenset({"nlp", "entities", "quotes", "events"})
 #: The marker written last into the output folder; its absence means the run did not finish.
 MARKER = "_warta.json"
 FORMAT = "warta-ray-v1"

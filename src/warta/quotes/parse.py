@@ -6,12 +6,15 @@ import contextlib
 import logging
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from warta.nlp.analysis import PARSE_CHARS, lookup
 from warta.quotes.cues import REPORTING_SET
 
 log = logging.getLogger(__name__)
-_NOT_NEEDED = ("ner",)
-MAX_CHARS = 20_000  # a giant page is parsed in its first part only; the rules cover the rest
+#: Components whose output the subjects do not read (dependencies only): skipping them leaves the parse as it was.
+_NOT_NEEDED = ("ner", "morphologizer", "warta_entity_trim", "warta_lemmatizer")
+MAX_CHARS = PARSE_CHARS  # a giant page is parsed in its first part only; the rules cover the rest
 
 
 def load_parser() -> Language | None:
@@ -33,9 +36,20 @@ def load_parser() -> Language | None:
 
 
 def subjects(nlp: Language, text: str) -> dict[int, tuple[int, int]]:
-    """Map each reporting verb's start offset to the character span of its ``nsubj`` subtree."""
+    """Map each reporting verb's start offset to the character span of its ``nsubj`` subtree.
+
+    The parse the ``nlp`` stage made of ``text`` is used when there is one (:mod:`warta.nlp.analysis`); otherwise
+    the text is parsed here.
+    """
+    found = lookup(nlp, text, drop=True)  # the last reader of the shared parse
+    if found is not None and found.parse is not None:
+        return subjects_of(found.parse)
     disable = [name for name in nlp.pipe_names if name in _NOT_NEEDED]
-    doc = nlp(text[:MAX_CHARS], disable=disable)
+    return subjects_of(nlp(text[:MAX_CHARS], disable=disable))
+
+
+def subjects_of(doc: Doc) -> dict[int, tuple[int, int]]:
+    """:func:`subjects` of a parsed ``doc``."""
     out: dict[int, tuple[int, int]] = {}
     for tok in doc:
         if tok.text.casefold() not in REPORTING_SET:
