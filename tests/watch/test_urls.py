@@ -16,6 +16,8 @@ from warta.watch.urls import host_of, is_article_like, is_story_link, normalise
         ("https://example.com/berita/a-b/?utm_campaign=x#comments", "https://example.com/berita/a-b"),
         ("HTTPS://EXAMPLE.COM:443/berita/a-b", "https://example.com/berita/a-b"),
         ("https://example.com/read?id=7&utm_source=x", "https://example.com/read?id=7"),
+        ("https://example.com/read.php?aid=123&fbclid=x", "https://example.com/read.php?aid=123"),
+        ("https://example.com/sitemap/?outputType=xml", "https://example.com/sitemap?outputType=xml"),
         ("https://example.com", "https://example.com/"),
         ("  http://127.0.0.1:8080/a/  ", "http://127.0.0.1:8080/a"),
         ("mailto:redaksi@example.com", None),

@@ -66,14 +66,15 @@ def read_sources(path: Path) -> list[WatchSource]:
             continue
         if len(words) > 2:
             raise UsageError(f"{path}:{number}: expected 'URL [feed|sitemap|page]', got {line.strip()!r}")
-        url = normalise(words[0])
-        if url is None:
+        key = normalise(words[0])  # for dedup only: a source is fetched as written (servers may care)
+        if key is None:
             raise UsageError(f"{path}:{number}: not an http(s) URL: {words[0]!r}")
+        url = words[0]
         try:
             kind = SourceKind(words[1].lower()) if len(words) == 2 else SourceKind.AUTO
         except ValueError:
             raise UsageError(f"{path}:{number}: unknown source kind {words[1]!r} (feed, sitemap or page)") from None
-        out.setdefault(url, WatchSource(url, kind))
+        out.setdefault(key, WatchSource(url, kind))
     if not out:
         raise UsageError(f"{path} lists no sources")
     return list(out.values())

@@ -23,7 +23,7 @@ def normalise(url: str, base: str | None = None) -> str | None:
         parts = urlsplit(raw)
         if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
             return None
-        clean = normalize_url(raw, strict=True)
+        clean = normalize_url(raw, strict=False)  # strict would drop every parameter it does not know (?aid=123)
         parts = urlsplit(clean)
     except ValueError:
         return None
