@@ -40,11 +40,14 @@ browsable at /api/docs). Read-only unless a token is given.
 def serve(db: str, host: str, port: int, token_file: Path | None, watchlists: Path | None, timeout: float) -> None:
     """Serve the web app (search, articles, events, actors) and the JSON API for the database DB."""
     from warta.serve import ServeConfig, run
+    from warta.serve.config import exposure_warnings
 
     token = token_file.read_text(encoding="utf-8").strip() if token_file else ServeConfig.token_from_env()
     if token_file and not token:
         raise UsageError(f"{token_file} is empty: put the ingestion token in it")
     config = ServeConfig(db=Path(db), token=token, watchlists=watchlists, request_timeout_s=timeout)
     mode = "ingestion enabled" if token else "read-only"
+    for line in exposure_warnings(host, token):
+        click.echo(line, err=True)
     click.echo(f"warta: serving {db} on http://{host}:{port}/ ({mode})", err=True)
     run(config, host=host, port=port)

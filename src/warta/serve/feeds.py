@@ -3,6 +3,7 @@ follow it like a news alert; a ``--watchlists`` JSON file names saved queries, l
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,9 +34,19 @@ class Entry:
     summary: str
 
 
+#: Characters XML 1.0 cannot hold even as references (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/F):
+#: one in a query or a stored title would make the whole feed unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _x(text: str) -> str:
+    """Text safe in XML content and in double-quoted attributes (a raw ``"`` in a query string must not end one)."""
+    return xml_escape(_NOT_XML.sub("", text), {'"': "&quot;"})
+
+
 def _iso(value: str | None) -> str:
     if value and len(value) >= 10:
-        return value[:10] + "T00:00:00Z" if len(value) == 10 else value
+        return _x(value[:10] + "T00:00:00Z" if len(value) == 10 else value)
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
@@ -45,20 +56,20 @@ def atom(request: Request, title: str, entries: list[Entry]) -> Response:
     parts = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom">',
-        f"<title>{xml_escape(title)}</title>",
-        f"<id>{xml_escape(str(request.url))}</id>",
-        f'<link rel="self" href="{xml_escape(str(request.url))}"/>',
+        f"<title>{_x(title)}</title>",
+        f"<id>{_x(str(request.url))}</id>",
+        f'<link rel="self" href="{_x(str(request.url))}"/>',
         f"<updated>{updated}</updated>",
         "<author><name>Warta</name></author>",
     ]
     for e in entries:
         parts += [
             "<entry>",
-            f"<title>{xml_escape(e.title)}</title>",
-            f"<id>{xml_escape(base + e.id)}</id>",
-            f'<link href="{xml_escape(base + e.link)}"/>',
+            f"<title>{_x(e.title)}</title>",
+            f"<id>{_x(base + e.id)}</id>",
+            f'<link href="{_x(base + e.link)}"/>',
             f"<updated>{_iso(e.updated)}</updated>",
-            f'<summary type="text">{xml_escape(e.summary)}</summary>',
+            f'<summary type="text">{_x(e.summary)}</summary>',
             "</entry>",
         ]
     parts.append("</feed>")

@@ -29,8 +29,8 @@ Db = Annotated[Path, Depends(db)]
 
 _env = Environment(loader=PackageLoader("warta.serve", "templates"), autoescape=select_autoescape(default=True))
 _env.globals.update(
-    actor_url=render.actor_url, party_label=render.party_label, evidence=render.evidence, snippet=render.snippet,
-    country_name=country_name, quads=QUAD_CLASSES,
+    actor_url=render.actor_url, web_url=render.web_url, party_label=render.party_label, evidence=render.evidence,
+    snippet=render.snippet, country_name=country_name, quads=QUAD_CLASSES,
 )  # fmt: skip
 templates = Jinja2Templates(env=_env)
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import quote as url_quote
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from markupsafe import Markup, escape
 
@@ -41,6 +41,18 @@ class Span:
 def snippet(text: str) -> Markup:
     """A search snippet with its matches in ``<mark>``: escaped first, marks put in afterwards."""
     return Markup(str(escape(text)).replace(MARK[0], "<mark>").replace(MARK[1], "</mark>"))
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` if it is an http(s) address, else None: a page's canonical link is the page author's to choose, and a
+    ``javascript:`` or ``data:`` one must never become a link on our site."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:  # an invalid IPv6 host and the like
+        return None
+    return url if scheme in ("http", "https") else None
 
 
 def actor_url(key: str) -> str:
