@@ -32,7 +32,7 @@ from warta.watch.sources import Discovery, SourceKind, WatchSource, discover
 from warta.watch.state import Todo, Validators, WatchState
 
 #: Content types read as article pages (a missing one too); anything else (PDF, images, JSON) is given up on.
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 
 _UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
