@@ -102,9 +102,11 @@ def _code(text: str) -> set[tuple[str, str, frozenset[str | None], frozenset[str
             ("AID", "alleged", {"PRK"}, {"RUS"}),
         ),
         (
-            "Japan and the Philippines agreed to hold joint naval exercises.",
-            ("COOPERATE", "future", {"JPN", "PHL"}, {"JPN", "PHL"}),
+            "Japan and the Philippines held joint naval exercises.",
+            ("COOPERATE", "asserted", {"JPN", "PHL"}, {"JPN", "PHL"}),
         ),
+        ("Putin is expected to provide technology to North Korea.", ("COOPERATE", "future", {"RUS"}, {"PRK"})),
+        ("Venezuela said it had arrested three foreigners.", ("COERCE", "asserted", {"VEN"}, set())),
         ("Police in Jakarta arrested dozens of protesters.", None),
         ("Iran will attack Israel if the strikes continue.", ("ASSAULT", "hypothetical", {"IRN"}, {"ISR"})),
         ("China did not attack Taiwan.", ("ASSAULT", "negated", {"CHN"}, {"TWN"})),

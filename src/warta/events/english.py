@@ -33,21 +33,35 @@ _OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 _RECIPIENT_PREPS = frozenset(
     {"to", "with", "against", "on", "toward", "towards", "at", "into", "for", "over", "from", "upon", "onto"}
 )
+_OBJECT_PREPS = frozenset({"to", "against", "for", "with"})
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj", "pcomp"})
 #: A verb without a subject shares its governor's when it hangs off it like this.
 _SHARES = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acl"})
 _MODALS_HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should", "can"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
-#: Governors that put the event they introduce in the future ("pledged to defend", "plans to visit").
-_FUTURE_HEADS = frozenset(
-    {"plan", "pledge", "vow", "promise", "agree", "decide", "intend", "prepare", "expect", "aim", "set", "schedule",
-     "commit", "offer"}
-)  # fmt: skip
-#: Governors whose embedded event has not happened: it is what is asked, threatened or refused.
+#: Governors that put the event they introduce in the future ("plans to visit", "is expected to provide").
+_FUTURE_HEADS = frozenset({"plan", "decide", "intend", "prepare", "expect", "aim", "set", "schedule"})
+#: Governors whose embedded event has not happened: it is what is asked, threatened, refused — or what is agreed
+#: or pledged, which the AGREE event carries ("agreed to strengthen patrols" is one event, as in the gold).
 _CONTENT_HEADS = frozenset(
     {"urge", "ask", "call", "demand", "threaten", "warn", "want", "seek", "refuse", "deny", "reject", "request",
-     "press", "push", "encourage", "appeal", "fear", "try", "attempt"}
+     "press", "push", "encourage", "appeal", "fear", "try", "attempt", "agree", "pledge", "vow", "promise", "commit",
+     "offer"}
 )  # fmt: skip
+#: Types one party makes alone in English news ("Ukraine asked for more air defence", "Iran threatened to close…"):
+#: the coder's own list plus requests and threats whose addressee is left unsaid.
+_SINGLE_PARTY = SINGLE_PARTY_TYPES | {"REQUEST", "THREATEN"}
+_PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she", "we"})
+#: Nouns that name an event when both parties are said ("Russia's attacks on Ukraine", "talks with Prabowo"), and
+#: the verb whose default code they take.
+NOMINAL = {"attack": "attack", "strike": "strike", "offensive": "attack", "bombing": "bomb", "invasion": "invade",
+           "talk": "meet", "meeting": "meet", "visit": "visit"}  # fmt: skip
+_NOMINAL_RECIPIENT = frozenset({"on", "against", "with", "to", "into"})
+_NOMINAL_SKIP = frozenset({"any", "no", "future", "possible", "potential"})
+#: Subjects that refer back to the parties of the sentence before ("The two countries will hold…").
+_PAIR = re.compile(
+    r"^(the two (countries|nations|sides|governments|leaders|states)|both (countries|sides|leaders))$", re.I
+)
 _ALLEGE_HEADS = frozenset({"accuse", "suspect", "allege", "charge", "blame"})
 _ALLEGED_ADV = frozenset({"allegedly", "reportedly", "purportedly", "supposedly", "apparently"})
 _NEGATION = frozenset({"not", "n't", "never", "no"})
@@ -73,19 +87,24 @@ def code_english(
     """Events in the parsed English ``doc`` of ``text``."""
     events: list[Event] = []
     seen: set[tuple[str, str, str, int]] = set()
+    pair: list[Mention] = []  # the joint actor of the last sentence that had one
     for sent in doc.sents:
         s_start, s_end = sent.start_char, sent.end_char
         sentence = text[s_start:s_end]
         if _BOILERPLATE.match(sentence):
             continue
         mentions = [_english(m, text, published) for m in participants(text, entities, s_start, s_end, published)]
+        mentions += _pair_references(sent, pair)
         if not mentions:
             continue
-        coded = {id(c.token): c for c in _verbs(sent)}
+        coded = {c.token.i: c for c in _verbs(sent)}
+        coded.update({c.token.i: c for c in _nominals(sent) if c.token.i not in coded})
         for c in coded.values():
-            if c.pattern.plover is None or _embedded_content(c.token):
+            if c.pattern.plover is None or _embedded_content(c.token) or _purpose(c.token, coded):
                 continue
-            actor, recipient = _roles(c.token, mentions)
+            actor, recipient = (
+                _roles(c.token, mentions) if c.token.pos_ != "NOUN" else _nominal_roles(c.token, mentions)
+            )
             plover = c.pattern.plover
             if recipient and plover not in JOINT_TYPES:
                 recipient = [r for r in recipient if not any(_same(r, a) for a in actor)]
@@ -96,14 +115,36 @@ def code_english(
             actor, recipient = _localise(actor, recipient, entities, s_start, s_end)
             if not actor and not recipient:
                 continue
-            if not (actor and recipient) and plover not in SINGLE_PARTY_TYPES:
+            if not (actor and recipient) and plover not in _SINGLE_PARTY:
                 continue
             event = _event(c, mode_of(c.token), actor, recipient, sentence, s_start, s_end, published)
             key = (event.event, _countries(event.actor), _countries(event.recipient), s_start)
             if key not in seen:
                 seen.add(key)
                 events.append(event)
+            if len({m.actor.country for m in actor if m.actor.country}) > 1:
+                pair = actor
     return events
+
+
+def _pair_references(sent: Any, pair: list[Mention]) -> list[Mention]:
+    """ "The two countries" standing for the joint actor before it: its parties, at the phrase's place."""
+    out: list[Mention] = []
+    if not pair:
+        return out
+    for tok in sent:
+        if tok.dep_ in _SUBJECTS and tok.lemma_.lower() in (
+            "country",
+            "nation",
+            "side",
+            "government",
+            "leader",
+            "state",
+        ):
+            span = tok.doc[tok.left_edge.i : tok.i + 1]
+            if _PAIR.match(span.text):
+                out += [Mention(span.start_char, span.end_char, m.actor, m.entity) for m in pair]
+    return out
 
 
 # -- verbs and patterns ------------------------------------------------------------------------------------------
@@ -120,6 +161,40 @@ def _verbs(sent: Any) -> Iterator[Coded]:
         pattern = match(tok, table[lemma])
         if pattern is not None:
             yield Coded(tok, pattern)
+
+
+def _nominals(sent: Any) -> Iterator[Coded]:
+    table = verb_patterns()
+    for tok in sent:
+        verb = NOMINAL.get(tok.lemma_.lower())
+        if tok.pos_ != "NOUN" or verb is None or verb not in table or tok.dep_ == "ROOT":
+            continue
+        if any(c.lower_ in _NOMINAL_SKIP for c in tok.children if c.dep_ in ("det", "amod")):
+            continue
+        default = next((p for p in table[verb] if not p.size), None)
+        if default is not None and default.plover:
+            yield Coded(tok, default)
+
+
+def _nominal_roles(noun: Any, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """A nominal event's parties: its possessor, nationality or "by" phrase acts; on/against/with/to receives.
+    Both must be said (a bare "the attack" refers back to an event already coded)."""
+    actor_toks = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
+    actor_toks += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
+    recipient_toks = [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ in _NOMINAL_RECIPIENT for p in c.children
+        if p.dep_ == "pobj"
+    ]  # fmt: skip
+    actor = _inside(actor_toks, noun, mentions)
+    recipient = [m for m in _inside(recipient_toks, noun, mentions) if m not in actor]
+    if not actor or not recipient:
+        if noun.lemma_.lower() in ("talk", "meeting") and recipient:  # "after talks with Prabowo": the subject's
+            head = noun.head.head if noun.head.pos_ == "ADP" else noun.head
+            actor = [m for m in _inside([c for c in head.children if c.dep_ == "nsubj"], head, mentions, True)
+                     if m not in recipient]  # fmt: skip
+        if not actor or not recipient:
+            return [], []
+    return actor, recipient
 
 
 def _words(tokens: Iterator[Any]) -> set[str]:
@@ -193,6 +268,19 @@ def _subjects(verb: Any) -> tuple[list[Any], bool]:
     return [], False
 
 
+def _reporter(verb: Any, mentions: list[Mention]) -> list[Mention]:
+    """The subject's mentions of the verb whose clause this verb's is ("X said it…", "X warned that it…")."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or node.head == node:
+            return []
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if subjects:
+            return _inside(subjects, node, mentions, subject=True)
+    return []
+
+
 def _objects(verb: Any) -> list[Any]:
     return [c for c in verb.children if c.dep_ in ("dobj", "dative")]
 
@@ -205,13 +293,15 @@ def _roles(verb: Any, mentions: list[Mention]) -> tuple[list[Mention], list[Ment
     obliques = [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
     # "supplied weapons to Russia": the recipient hangs off the object
     for obj in objects:
-        obliques += [p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in ("to", "against", "for")
+        obliques += [p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in _OBJECT_PREPS
                      for p in prep.children if p.dep_ == "pobj"]  # fmt: skip
     if passive:
         actor_toks, recipient_toks = agents, subjects + objects + obliques
     else:
         actor_toks, recipient_toks = subjects, objects + obliques
     actor = _inside(actor_toks, verb, mentions, subject=True)
+    if not actor and not passive and [t.lower_ for t in actor_toks] in [[p] for p in _PRONOUN_SUBJECTS]:
+        actor = _reporter(verb, mentions)  # "Venezuela said it had arrested…": it is Venezuela
     recipient = [m for m in _inside(recipient_toks, verb, mentions) if m not in actor]
     if not recipient and not objects:  # "demanded that Israel allow…": the one asked is the clause's subject
         comps = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -238,7 +328,7 @@ def _inside(tokens: list[Any], verb: Any, mentions: list[Mention], subject: bool
             stack += [
                 c for c in t.children
                 if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos")
-                and (subject or c.dep_ != "prep" or c.lower_ == "of")
+                and (subject or c.dep_ != "prep" or c.lower_ in ("of", "between"))
             ]  # fmt: skip
     return [m for m in mentions if any(m.start <= i < m.end for i in chars)]
 
@@ -256,6 +346,15 @@ def _embedded_content(verb: Any) -> bool:
         if node.pos_ != "ADP" and node.lemma_.lower() in _CONTENT_HEADS:
             return True
     return False
+
+
+def _purpose(verb: Any, coded: dict[int, Coded]) -> bool:
+    """An infinitive of purpose under a coded verb ("summoned the envoy to protest") is that verb's reason."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.i in coded
+    )
 
 
 def mode_of(verb: Any) -> EventMode:
