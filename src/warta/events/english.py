@@ -379,7 +379,7 @@ def mode_of(verb: Any) -> EventMode:
             return EventMode.FUTURE
         if "going" in {c.lower_ for c in kids} and node.tag_ == "VB":
             return EventMode.FUTURE
-        if node.dep_ not in ("xcomp", "pcomp", "prep", "conj") or node.head == node or steps >= 3:
+        if node.dep_ not in ("xcomp", "ccomp", "pcomp", "prep", "conj") or node.head == node or steps >= 3:
             return EventMode.ASSERTED
         node, steps = node.head, steps + 1
 

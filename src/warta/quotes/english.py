@@ -81,7 +81,7 @@ def _subject(verb: Any) -> list[Any]:
     if verb is None:
         return []
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and verb.dep_ in ("conj", "xcomp") and verb.head != verb:
+    if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     return [t for s in subjects for t in s.subtree if t.dep_ not in ("relcl", "punct") or t == s]
 
@@ -121,6 +121,11 @@ def _speaker(toks: list[Any], entities: list[Entity], people: list[Entity], at: 
                         not any(e.start <= t.idx < e.end for e in inside)) or None  # fmt: skip
         body = next((e for e in inside if e.label in ("GPE", "NORP", "ORG") and e is not person), None)
         return Speaker(person.text, ident, role, body.text if body else None)
+    if len(toks) == 1 and toks[0].lower_ in ("he", "she"):  # the person named last before it
+        before = [e for e in people if e.end <= toks[0].idx]
+        if before:
+            last = before[-1]
+            return Speaker(last.text, last.id or _earlier_id(last.text, people, last.start), None, None)
     if len(toks) == 1 and toks[0].lower_ in _PRONOUNS:
         return None  # resolved to the previous speaker by _inherit
     body = next((e for e in inside if e.label in ("ORG", "GPE", "NORP")), None)
