@@ -40,7 +40,7 @@ class EntityStage(Stage):
 
     name: ClassVar[str] = "entities"
     requires: ClassVar[frozenset[str]] = frozenset({"text", "language"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"entities"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"entities", "notes"})
 
     def __init__(self, gazetteer: Gazetteer | None = None, nlp: Language | None = None, use_model: bool = True) -> None:
         super().__init__()
