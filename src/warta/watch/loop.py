@@ -270,13 +270,11 @@ class Watcher:
 
     def _ingest(self, pages: list[tuple[Todo, Fetched]], report: PassReport) -> None:
         """Run the stages over the fetched pages, committing every ``commit_every`` results with their frontier
-        marks, so a kill loses at most one uncommitted chunk (whose URLs stay pending and are fetched again)."""
+        marks, so a kill loses at most one uncommitted chunk (whose URLs stay pending and are fetched again). A stop
+        request lets the round finish: pages already fetched are not thrown away to be fetched again."""
         stream = self.pipeline.run(article(_page(todo, fetched)) for todo, fetched in pages)
         seen: set[str] = set()
-        while not self.stop.is_set():
-            chunk = list(islice(stream, self.config.commit_every))
-            if not chunk:
-                break
+        while chunk := list(islice(stream, self.config.commit_every)):
             marks: list[tuple[str, str, str | None]] = []
             for item in chunk:
                 if isinstance(item, Rejection):
@@ -289,8 +287,6 @@ class Watcher:
             self.store.write(chunk, batch_size=len(chunk))
             self.state.done_many(marks)
             seen.update(url for url, _outcome, _id in marks)
-        else:
-            return  # stopping: pages not yet run stay pending
         self.state.done_many((todo.url, "dropped by a stage", None) for todo, _f in pages if todo.url not in seen)
 
     @property
