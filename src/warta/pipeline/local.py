@@ -8,9 +8,11 @@ duplicate.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing as mp
 import os
 import queue
+import sqlite3
 import sys
 import time
 from collections import Counter
@@ -19,9 +21,10 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import Any, TypeVar
 
 from warta.data import InputFormat, Item, Rejection
+from warta.errors import StoreError
 from warta.pipeline.shards import Problem, Shard, discover
 from warta.pipeline.worker import (
     ShardStats,
@@ -35,7 +38,10 @@ from warta.pipeline.worker import (
 from warta.settings import DEFAULTS, Settings
 from warta.store import Store, WriteReport
 from warta.store.runs import done_shard, finish_run, mark_shard, start_run
-from warta.store.store import now
+from warta.store.store import explain, now
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def default_workers() -> int:
@@ -152,7 +158,7 @@ class LocalRunner:
             progress.rejected += done.rejected
         pooled = [s for s in todo if s.key is not None]
         report.workers = self._workers(pooled)
-        report.run_id = start_run(conn, engine="local", workers=report.workers, at=now())
+        report.run_id = self._record(start_run, conn, engine="local", workers=report.workers, at=now())
         status = "interrupted"
         try:
             self._write(_problem_items(problems), None, report, progress)
@@ -178,9 +184,24 @@ class LocalRunner:
                 "inserted": report.write.inserted, "unchanged": report.write.unchanged,
                 "rejected": report.write.rejected,
             }  # fmt: skip
-            finish_run(conn, report.run_id, status=status, at=now(), counts=counts, seconds=report.seconds,
-                       stats=report.stats_json())  # fmt: skip
+            try:
+                self._record(finish_run, conn, report.run_id, status=status, at=now(), counts=counts,
+                             seconds=report.seconds, stats=report.stats_json())  # fmt: skip
+            except StoreError as exc:
+                if status == "done":
+                    raise
+                log.warning("%s", exc)  # the error that stopped the run is the one to report
         return report
+
+    def _record(self, write: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """A write to the run log; a database failure becomes a :class:`StoreError` saying why."""
+        try:
+            return write(*args, **kwargs)
+        except sqlite3.Error as exc:
+            conn = self.store.conn
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(f"cannot record the run in {self.store.path}: {explain(exc, self.store.path)}") from exc
 
     def _workers(self, shards: list[Shard]) -> int:
         """How many processes: as asked, else all cores; never more than files, and for a few small files
@@ -274,15 +295,15 @@ class LocalRunner:
         report.shards += 1
         progress.files_done += 1
         if shard.key is not None:
-            conn = self.store.conn
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                mark_shard(conn, shard.key, run_id=report.run_id, documents=written.documents,
-                           rejected=written.rejected, at=now())  # fmt: skip
+            conn, key = self.store.conn, shard.key
+
+            def mark() -> None:
+                conn.execute("BEGIN IMMEDIATE")
+                mark_shard(conn, key, run_id=report.run_id, documents=written.documents, rejected=written.rejected,
+                           at=now())  # fmt: skip
                 conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+
+            self._record(mark)
         if self.on_progress is not None:
             self.on_progress(progress)
 

@@ -63,6 +63,24 @@ def now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
+def explain(exc: sqlite3.Error, path: Path) -> str:
+    """A database failure in words its user can act on (the SQLite message kept at the end)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return f"{path} is locked: another process is writing to it; try again when it has finished ({text})"
+    if name.startswith("SQLITE_FULL") or "full" in text:
+        return f"the disk holding {path} is full, or the database reached its size limit ({text})"
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
+        return f"{path} is read-only: check the permissions of the file and of its folder ({text})"
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        # WAL mode creates PATH-wal and PATH-shm next to the file: a folder it cannot write to is enough to fail
+        return f"cannot open {path}: the file and its folder must be writable ({text})"
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text:
+        return f"{path} is damaged ({text}): restore it from a backup, or rebuild it by ingesting again"
+    return text
+
+
 def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
     """Open ``path`` in autocommit mode (transactions are explicit); ``read_only`` opens it with ``mode=ro``.
 
@@ -87,7 +105,7 @@ def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
         conn.close()
         if "not a database" in str(exc):
             raise StoreError(f"{where} is not a SQLite database ({exc})") from exc
-        raise StoreError(f"cannot read {where}: {exc}") from exc
+        raise StoreError(f"cannot read {where}: {explain(exc, where)}") from exc
     return conn
 
 
@@ -198,12 +216,15 @@ class Store:
                         report.rejected += 1
                 self.conn.execute("COMMIT")
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                # SQLite has already rolled back after some errors (a full disk): a second ROLLBACK would fail
+                # and hide the first error behind "no transaction is active"
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
                 raise
         except sqlite3.Error as exc:
             raise StoreError(
                 f"writing to {self.path} failed after {committed} items were committed "
-                f"(the failing batch of {len(batch)} was rolled back): {exc}"
+                f"(the failing batch of {len(batch)} was rolled back): {explain(exc, self.path)}"
             ) from exc
         return report
 
