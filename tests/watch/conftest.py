@@ -40,6 +40,13 @@ class Hit:
     body: bytes = b""
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client hanging up (a timeout test, the fetcher closing) is no error of the site's
+
+
 class Site:
     """Routes (path with query → replies; the last one repeats) and the log of what was asked."""
 
@@ -49,8 +56,7 @@ class Site:
         self.lock = threading.Lock()
         self.inflight = 0
         self.max_inflight = 0
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
-        self.server.daemon_threads = True
+        self.server = _Server(("127.0.0.1", 0), _handler(self))
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
 
     @property
