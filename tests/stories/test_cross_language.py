@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,17 @@ def test_both_articles_carry_the_same_mutual_defence_commitment(db: Path) -> Non
         assert doc is not None
         kinds = {(c["kind"], frozenset(a["country"] for a in c["parties"]), c["mutual"]) for c in doc["commitments"]}
         assert ("mutual_defence", frozenset({"RUS", "PRK"}), True) in kinds, doc["language"]
+
+
+@pytest.mark.issue(10)
+def test_other_english_stories_with_the_same_people_stay_apart(db: Path, tmp_path: Path) -> None:
+    """Putin signing a gas deal with Xi, Seoul and Tokyo on Pyongyang: other stories, though they share actors."""
+    path = tmp_path / "w.db"
+    with sqlite3.connect(db) as src, sqlite3.connect(path) as dst:
+        src.backup(dst)
+    others = [str(Path(__file__).parent / "data" / n) for n in ("other_en_pipeline.txt", "other_en_summit.txt")]
+    with Store(path) as store:
+        store.write(Pipeline([OriginStage(), *default_stages()]).run(read(others)))
+    found = stories(path)
+    assert len(found) == 3
+    assert sorted(s.articles for s in found) == [1, 1, 2]
