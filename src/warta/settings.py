@@ -22,6 +22,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("clean_jsonl", False, "run the boilerplate cleaner on JSON Lines `text` too (default: taken as is)"),
     Setting("favor", "balanced", "HTML extraction trade-off: precision, balanced or recall"),
     Setting("page_timeout_s", 60, "seconds one page may take to extract before it is rejected (0: no limit)"),
+    Setting(
+        "page_memory_mb",
+        2048,
+        "MiB one page may add to a worker process before it is rejected as out of memory (0: no limit)",
+    ),
     Setting("language_hint", None, "language to assume when identification is unsure (ISO 639-1)"),
 )
 
@@ -37,6 +42,7 @@ class Settings:
     favor: str = "balanced"
     language_hint: str | None = None
     page_timeout_s: int = 60
+    page_memory_mb: int = 2048
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -44,6 +50,8 @@ class Settings:
             raise UsageError("batch_size must be at least 1")
         if self.page_timeout_s < 0:
             raise UsageError("page_timeout_s must be 0 (no limit) or more")
+        if self.page_memory_mb < 0:
+            raise UsageError("page_memory_mb must be 0 (no limit) or more")
         if self.favor not in ("precision", "balanced", "recall"):
             raise UsageError(f"favor must be precision, balanced or recall, not {self.favor!r}")
 

@@ -21,7 +21,7 @@ from warta.extract.cleaner import clean_lines, normalize_paragraphs, repeated_li
 from warta.extract.limits import time_limit
 from warta.extract.patterns import DOMAIN_LINE
 from warta.extract.types import CleanResult, HtmlExtraction
-from warta.pipeline.stage import Stage
+from warta.pipeline.stage import Stage, failure_reason
 from warta.settings import DEFAULTS, Settings
 
 log = logging.getLogger(__name__)
@@ -113,7 +113,7 @@ class ExtractStage(Stage):
         except Exception as exc:  # one bad page must never stop a batch
             log.warning("extract failed on %s: %s", article.provenance or article.id, exc, exc_info=True)
             self.stats["errors"] += 1
-            return self._reject(article, f"{type(exc).__name__}: {exc}")
+            return self._reject(article, failure_reason(exc))
 
     # -- one page --------------------------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from warta.pipeline.worker import (
     ShardWorker,
     StageFactory,
     default_factory,
+    limit_memory,
     merge_stats,
     peak_rss_mb,
     rounded,
@@ -227,13 +228,17 @@ class LocalRunner:
         # kill -9), and then they stop, as nobody would write what they compute.
         lifeline, keep = ctx.Pipe(duplex=False)
         procs: list[BaseProcess] = []
-        for _ in range(report.workers):
-            tasks.put(None)
+
+        def start_worker() -> None:
             args = (self.settings, self.input_format, self.factory, tasks, results, self.settings.batch_size,
                     lifeline)  # fmt: skip
             proc = ctx.Process(target=worker_main, args=args, daemon=True)  # type: ignore[attr-defined]
             proc.start()
             procs.append(proc)
+
+        for _ in range(report.workers):
+            tasks.put(None)
+            start_worker()
         running: dict[int, int] = {}  # shard index → worker pid
         left = len(shards)
         stopped = 0
@@ -257,6 +262,12 @@ class LocalRunner:
                     report.peak_rss_mb[pid] = max(report.peak_rss_mb.get(pid, 0.0), rss)
                     self._shard_done(shards[index], stats, pid, report, progress)
                     left -= 1
+                elif kind == "oom":  # the shard is a rejection (not marked done: a rerun may give it more room)
+                    running.pop(index, None)
+                    self._write(_problem_items([Problem(shards[index].name, payload)]), None, report, progress)
+                    progress.files_done += 1
+                    left -= 1
+                    start_worker()  # in place of the one that ended; it takes that one's stop sign
                 else:  # "failed": a bug, not bad input (bad input becomes rejections)
                     raise RuntimeError(f"worker failed on {shards[index].name}: {payload}")
         finally:
@@ -345,8 +356,14 @@ def worker_main(
 ) -> None:
     """A worker process: take shards until told to stop, send their items and counters back."""
     worker = ShardWorker(settings, input_format, factory)
+    index = -1
+    warm = bool(settings.page_memory_mb)
     try:
         for index, name in _tasks(tasks, lifeline):
+            if warm:  # models in memory before the first cap (after taking a shard, so workers share them out)
+                worker.warm()
+                warm = False
+            limit_memory(settings.page_memory_mb)
             results.put(("start", index, os.getpid()))
             for items in worker.run(name, chunk):
                 if lifeline.poll():
@@ -355,6 +372,12 @@ def worker_main(
             results.put(("done", index, (worker.take_stats(), os.getpid(), peak_rss_mb())))
     except _Orphaned:
         results.cancel_join_thread()  # nobody will read what is still buffered: do not wait at exit to send it
+    except MemoryError:
+        # Past the cap outside any one page's guard (a page's own MemoryError is already its rejection): this
+        # process may be in a bad state, so it reports the shard and ends; the parent starts a fresh one.
+        limit_memory(0)
+        reason = f"out of memory: needed more than page_memory_mb={settings.page_memory_mb} MiB"
+        results.put(("oom", index, reason))
     except Exception as exc:
         results.put(("failed", index, f"{type(exc).__name__}: {exc}"))
     # on a normal exit the queue's feeder thread sends everything buffered before the process ends

@@ -7,6 +7,7 @@ on Ray. A stage that fails on one document yields a :class:`~warta.data.Rejectio
 from __future__ import annotations
 
 import logging
+import resource
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import ClassVar
@@ -50,7 +51,7 @@ class Stage:
             except Exception as exc:  # one bad page must never stop a batch
                 log.warning("%s failed on %s: %s", self.name, _where(item), exc, exc_info=True)
                 self.stats["errors"] += 1
-                yield self._reject(item, f"{type(exc).__name__}: {exc}")
+                yield self._reject(item, failure_reason(exc))
                 continue
             if out is None:
                 self.stats["dropped"] += 1
@@ -74,3 +75,17 @@ class Stage:
 def _where(article: Article) -> str:
     prov = article.provenance or (article.page.provenance if article.page else None)
     return f"{prov.input}#{prov.record}" if prov else article.id or "?"
+
+
+#: What libxml2 says when an allocation fails (lxml raises it as a syntax or parser error, not MemoryError).
+_XML_NO_MEMORY = ("unknown error", "Memory allocation failed")
+
+
+def failure_reason(exc: Exception) -> str:
+    """The rejection reason for a page whose step raised ``exc``; running out of the per-page memory cap
+    (``page_memory_mb``) is said as such, also when libxml2 reports it as a parse error."""
+    capped = resource.getrlimit(resource.RLIMIT_AS)[0] != resource.RLIM_INFINITY
+    xml_oom = type(exc).__name__ in ("XMLSyntaxError", "ParserError") and any(m in str(exc) for m in _XML_NO_MEMORY)
+    if isinstance(exc, MemoryError) or (capped and xml_oom):
+        return "out of memory: the page needed more than page_memory_mb allows"
+    return f"{type(exc).__name__}: {exc}"

@@ -73,6 +73,19 @@ class ShardWorker:
         """Build the pipeline now, so that an impossible stage order fails before any reading."""
         _ = self.pipeline
 
+    def warm(self) -> None:
+        """Run one small built-in article through every stage, so that models load now, not on a shard's first
+        page (a per-page memory cap set after this counts them in the baseline, not against that page)."""
+        from warta.data import Page, Provenance, Source
+        from warta.ingest.items import article
+
+        page = Page(content=_WARM_TEXT.encode(), format=InputFormat.TEXT, provenance=Provenance(input="warm-up"),
+                    source=Source(domain="warm.example"))  # fmt: skip
+        for _ in self.pipeline.run([article(page)]):
+            pass
+        for stage in self.pipeline.stages:
+            stage.stats.clear()
+
     def run(self, name: str, chunk: int) -> Iterator[list[Item]]:
         """The shard's items in lists of at most ``chunk``; :meth:`take_stats` then gives its counters."""
         from warta.ingest import Reader
@@ -100,6 +113,12 @@ class ShardWorker:
         return out
 
 
+_WARM_TEXT = (
+    "warm.example\nMenlu Bertemu Mitra dari Jepang di Jakarta\nJAKARTA - Menteri Luar Negeri Indonesia bertemu Menteri "
+    'Luar Negeri Jepang di Jakarta pada Kamis. "Kami sepakat memperkuat patroli laut," kata Menlu.\n'
+)
+
+
 def slim(item: Item) -> Item:
     """Drop the raw page (its bytes are no longer needed once extracted), keeping its provenance."""
     if isinstance(item, Article) and item.page is not None:
@@ -112,6 +131,34 @@ def peak_rss_mb() -> float:
     """This process's peak resident memory in MiB."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
+
+
+def address_space_bytes() -> int | None:
+    """This process's virtual size (what ``RLIMIT_AS`` caps), from ``/proc``; ``None`` where there is none."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def limit_memory(page_mb: int) -> int | None:
+    """Cap this process's address space at its present size plus ``page_mb`` MiB (``0``: lift the cap).
+
+    Called before each shard, so models loaded so far are the baseline: a page that needs more than ``page_mb``
+    on top fails with :class:`MemoryError` — a rejection, like any failing page — instead of swapping or waking
+    the kernel's OOM killer. Returns the cap in bytes, or ``None`` when there is none (or no way to set one).
+    """
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    size = address_space_bytes() if page_mb > 0 else None
+    if size is None:
+        resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+        return None
+    cap = size + (page_mb << 20)
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    return cap
 
 
 def merge_stats(total: ShardStats, part: ShardStats) -> None:
