@@ -17,6 +17,7 @@ alone with ``python fuzz/fuzz_warta.py TARGET crash-…``. ``tests/hostile/test_
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 import sys
 import tempfile
@@ -26,10 +27,8 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["warta"]):
-    # imported lazily by the reader and the stage: imported here, so that they are instrumented too
-    import warta.extract.html
-    import warta.ingest.feed
-    import warta.ingest.warc
+    for lazy in ("warta.extract.html", "warta.ingest.feed", "warta.ingest.warc"):
+        importlib.import_module(lazy)  # imported lazily by the reader and the stage: here, to be instrumented too
     from warta.data import Article, Rejection
     from warta.errors import QueryError
     from warta.extract.cleaner import clean_lines, normalize_line
