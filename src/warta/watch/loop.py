@@ -178,6 +178,7 @@ class Watcher:
                 self._round(todo, report)
                 self._alerts(report)
                 self.on_round(report)
+            self._alerts(report)  # also what another process (warta ingest) stored meanwhile
             if self.webhook is not None and not self.stop.is_set():
                 report.delivered += deliver(self.store.conn, self.webhook,
                                             max_attempts=self.config.webhook_attempts).delivered  # fmt: skip
