@@ -210,3 +210,12 @@ def test_retry_after_http_date() -> None:
 
     got = retry_after(formatdate(time.time() + 30, usegmt=True))
     assert got is not None and 25 < got <= 31
+
+
+def test_redirect_into_another_internal_host_is_refused(site: Site, other_site: Site) -> None:
+    other_site.route("/admin", Reply(body=b"router admin"))
+    site.route("/go", Reply(302, headers={"Location": other_site.url("/admin")}))
+    with Fetcher(FAST) as fetcher:
+        got = fetcher.fetch(site.url("/go"))
+    assert got.outcome is Outcome.REDIRECTS and "internal address refused" in (got.reason or "")
+    assert other_site.requests("/admin") == []

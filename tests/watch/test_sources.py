@@ -53,6 +53,11 @@ def test_feed_urls_are_normalised_and_deduplicated() -> None:
     assert found.articles[0].title == "/berita/satu-dua" and found.articles[0].published.startswith("2026-11-20")
 
 
+def test_feed_cannot_point_inside() -> None:
+    body = rss("", ["http://169.254.169.254/latest/meta-data-1", "http://10.0.0.1/berita/a-1", BASE + "/berita/ok-1"])
+    assert [f.url for f in discover(body, SourceKind.FEED, BASE + "/rss").articles] == [BASE + "/berita/ok-1"]
+
+
 def test_news_sitemap_and_index() -> None:
     found = discover(news_sitemap(BASE, ["/a/berita-1", "/a/berita-2"]), SourceKind.AUTO, BASE + "/sitemap.xml")
     assert found.kind is SourceKind.SITEMAP

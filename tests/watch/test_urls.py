@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from warta.watch.urls import host_of, is_article_like, is_story_link, normalise
+from warta.watch.urls import host_of, is_article_like, is_internal, is_story_link, may_follow, normalise
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,28 @@ def test_filters() -> None:
     assert not is_story_link("https://example.com/nasional", section)
     assert not is_story_link("https://example.com/kontak", section)
     assert host_of("http://127.0.0.1:8080/x") == "127.0.0.1:8080"
+
+
+@pytest.mark.parametrize(
+    ("url", "internal"),
+    [
+        ("http://localhost:8080/a", True),
+        ("http://127.0.0.1/a", True),
+        ("http://10.1.2.3/a", True),
+        ("http://192.168.0.1/admin", True),
+        ("http://169.254.169.254/latest/meta-data", True),
+        ("http://[::1]:8000/x", True),
+        ("https://93.184.215.14/a", False),
+        ("https://www.antaranews.com/berita/1", False),
+    ],
+)
+def test_is_internal(url: str, internal: bool) -> None:
+    assert is_internal(url) is internal
+
+
+def test_a_public_source_cannot_send_the_watcher_inside() -> None:
+    assert not may_follow("http://169.254.169.254/latest/meta-data", "https://contoh.example/rss")
+    assert not may_follow("http://127.0.0.1:8080/x", "https://contoh.example/rss")
+    assert may_follow("http://127.0.0.1:8080/berita/a-1", "http://127.0.0.1:8080/rss")  # a local source, its own host
+    assert not may_follow("http://127.0.0.1:9999/x", "http://127.0.0.1:8080/rss")
+    assert may_follow("https://other.example/berita/a-1", "https://contoh.example/rss")

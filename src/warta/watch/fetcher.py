@@ -19,7 +19,7 @@ import httpx
 from protego import Protego
 
 from warta import __version__
-from warta.watch.urls import host_of
+from warta.watch.urls import host_of, may_follow
 
 DEFAULT_USER_AGENT = f"Warta/{__version__} (news monitor; +https://pypi.org/project/warta/)"
 
@@ -236,6 +236,9 @@ class Fetcher:
                     return Fetched(url, Outcome.HTTP, result.status, current, reason="redirect without Location")
                 if location in seen:
                     return Fetched(url, Outcome.REDIRECTS, result.status, current, reason=f"redirect loop at {current}")
+                if not may_follow(location, url):
+                    refused = f"redirect to an internal address refused: {location}"
+                    return Fetched(url, Outcome.REDIRECTS, result.status, current, reason=refused)
                 seen.add(location)
                 current = location
                 headers = {}  # validators belong to the first URL

@@ -14,7 +14,7 @@ import feedparser
 from lxml import etree
 
 from warta.errors import UsageError
-from warta.watch.urls import is_article_like, is_story_link, normalise
+from warta.watch.urls import is_article_like, is_story_link, may_follow, normalise
 
 #: Most child sitemaps read from one sitemap index per poll (news indexes list the newest first).
 MAX_CHILD_SITEMAPS = 20
@@ -105,9 +105,10 @@ def discover(body: bytes, kind: SourceKind, url: str) -> Discovery:
         out = Discovery(kind)
     seen: set[str] = set()
     for item in found:
-        if item.url not in seen:
+        if item.url not in seen and may_follow(item.url, url):
             seen.add(item.url)
             out.articles.append(item)
+    out.sitemaps = [child for child in out.sitemaps if may_follow(child, url)]
     return out
 
 

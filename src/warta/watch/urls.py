@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from courlan import normalize_url
@@ -51,3 +52,22 @@ def is_story_link(url: str, section: str) -> bool:
         return False
     last = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
     return "-" in last or any(ch.isdigit() for ch in last) or last.endswith((".html", ".htm"))
+
+
+def is_internal(url: str) -> bool:
+    """Whether ``url`` names this machine or a private network by its host (``localhost``, 127.0.0.1, 10.x, ::1,
+    169.254.169.254 …). A public source listing such a URL is not followed there (see :func:`may_follow`)."""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return not address.is_global
+
+
+def may_follow(url: str, source: str) -> bool:
+    """A source may send the watcher to any public URL, and to an internal one only on its own host: a feed cannot
+    make it probe the network it runs in (cloud metadata, routers, local services)."""
+    return not is_internal(url) or host_of(url) == host_of(source)
