@@ -15,7 +15,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install -q --upgrade pip
 
 install: $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 
 demo: install
 	rm -f $(DB) $(DB)-wal $(DB)-shm
@@ -25,14 +25,14 @@ demo: install
 
 # The whole default suite, the Ray runner's end-to-end test included (the ray extra adds ~30 s and ~500 MB).
 test: install
-	$(BIN)/python -m pip install -q -e '.[dev,ray]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,ray]'
 	$(BIN)/python -m pytest -q -m "not slow"
 	$(BIN)/ruff check src tests bench training scripts
 	$(BIN)/mypy
 
 # Only the Ray runner's end-to-end test (local Ray, 2 CPUs, hard timeout).
 test-ray: install
-	$(BIN)/python -m pip install -q -e '.[ray]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[ray]'
 	$(BIN)/python -m pytest -q -m ray
 
 gates: install
