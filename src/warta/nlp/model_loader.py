@@ -7,6 +7,7 @@ downloaded at run time.
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 from spacy.language import Language
@@ -58,6 +59,7 @@ def use_numpy_gemm(nlp: Language) -> None:
     """
     from thinc.api import NumpyOps
 
+    one_blas_thread()
     ops = NumpyOps(use_blis=False)
     for _name, component in nlp.pipeline:
         model = getattr(component, "model", None)
@@ -65,3 +67,16 @@ def use_numpy_gemm(nlp: Language) -> None:
             for node in model.walk():
                 if isinstance(node.ops, NumpyOps):  # never a GPU's ops
                     node.ops = ops
+
+
+def one_blas_thread() -> None:
+    """Keep numpy's BLAS to one thread in this process, unless the environment sets a number of threads.
+
+    Warta runs one process per core; a BLAS thread pool only fights the other workers (and whatever else runs) for
+    the cores: on the shared 2-core machine, OpenBLAS's default two threads made the pipeline 2.3× slower.
+    """
+    if any(name in os.environ for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")):
+        return
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1, user_api="blas")
