@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, Response
 
 import warta.query
@@ -18,6 +19,8 @@ from warta.serve.deps import db
 from warta.serve.models import ERRORS
 
 Db = Annotated[Path, Depends(db)]
+#: A story id SQLite can hold (a larger one was an OverflowError, answered 500).
+StoryId = Annotated[int, PathParam(ge=1, le=2**63 - 1)]
 
 
 def available() -> bool:
@@ -75,7 +78,7 @@ def list_stories(
 
 
 @api.get("/stories/{story_id}")
-def get_story(path: Db, story_id: int) -> dict[str, Any]:
+def get_story(path: Db, story_id: StoryId) -> dict[str, Any]:
     """One story: its articles across outlets (with copies) and its aggregated events."""
     return dict(_detail(path, story_id).to_dict())
 
@@ -88,7 +91,7 @@ def stories_page(request: Request, path: Db) -> Response:
 
 
 @pages.get("/stories/{story_id}")
-def story_page(request: Request, path: Db, story_id: int) -> Response:
+def story_page(request: Request, path: Db, story_id: StoryId) -> Response:
     from warta.serve.pages import page
 
     return page(request, "story.html", detail=_detail(path, story_id))
