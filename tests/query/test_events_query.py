@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from warta.cli.main import cli
 from warta.data import Actor, Article, Commitment, Entity, Event, EventMode, Provenance, content_id
+from warta.errors import QueryError
 from warta.query import commitments, events, unresolved_names
 from warta.store import Store
 
@@ -69,6 +70,15 @@ def test_commitments_by_country(db: Path) -> None:
     assert hit.kind == "mutual_defence" and hit.mutual
     assert {p.country for p in hit.parties} == {p.country for p in hit.beneficiaries} == {"RUS", "PRK"}
     assert commitments(db, country="USA") == []
+    assert commitments(db, country="%") == commitments(db, country="_") == []  # LIKE wildcards are literal
+
+
+def test_a_nul_in_a_filter_is_a_query_error(db: Path) -> None:
+    # SQLite ends a LIKE pattern at a NUL, so "x\0y" would have matched everything "x" matches
+    with pytest.raises(QueryError, match="NUL"):
+        events(db, actor="Kim\0zzz")
+    with pytest.raises(QueryError, match="NUL"):
+        commitments(db, country="P\0")
 
 
 def test_unresolved_names(db: Path) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from warta.errors import StoreError
+from warta.errors import QueryError, StoreError
 from warta.store import SCHEMA_VERSION, connect
 from warta.store.migrations import version
 
@@ -25,3 +25,18 @@ def reader(db_path: str | Path) -> Iterator[sqlite3.Connection]:
         yield conn
     finally:
         conn.close()
+
+
+def literal(value: str) -> str:
+    """``value`` for a ``LIKE … ESCAPE '\\'`` pattern, its ``%``, ``_`` and ``\\`` taken literally.
+
+    A NUL is refused: SQLite ends a pattern there, so ``x\\0y`` would match what ``x`` matches.
+    """
+    if "\0" in value:
+        raise QueryError("a filter may not contain a NUL character")
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def like(value: str) -> str:
+    """``value`` as a LIKE pattern matching it anywhere (use with ``ESCAPE '\\'``)."""
+    return f"%{literal(value)}%"

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.query.db import reader
-from warta.query.explore import MAX_ROWS, EventFilters, event_table, has_events
+from warta.query.explore import MAX_ROWS, EventFilters, event_table, has_events, party_sql
 from warta.query.parties import Party
 
 __all__ = ["CommitmentHit", "EventHit", "Party", "commitments", "events", "unresolved_names"]
@@ -85,13 +85,10 @@ def events(
 
 def commitments(db_path: str | Path, *, country: str | None = None, limit: int = 100) -> list[CommitmentHit]:
     """Stored commitments, those involving ``country`` (as party or beneficiary, code or name) when given."""
-    where, params = "", []
+    where, params = "", list[Any]()
     if country:
-        where = (
-            "WHERE EXISTS (SELECT 1 FROM commitment_parties p WHERE p.commitment_n = x.n AND "
-            "(p.country = ? OR p.text LIKE ? OR p.id = ?))"
-        )
-        params = [country.upper(), f"%{country}%", country]
+        sql, params = party_sql("commitment_parties", "commitment_n", country.strip(), None)
+        where = f"WHERE {sql}"
     with reader(db_path) as conn:
         if not has_events(conn):
             return []

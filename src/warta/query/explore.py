@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.errors import QueryError
-from warta.query.db import reader
+from warta.query.db import like, reader
 from warta.query.parties import Party, attach_parties
 
 #: The four PLOVER quad classes, by number.
@@ -99,11 +99,6 @@ class SeriesPoint:
     period: str
     quad_class: int | None
     count: int
-
-
-def like(value: str) -> str:
-    """``value`` as a LIKE pattern matching it anywhere (``%``, ``_`` and ``\\`` taken literally)."""
-    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def party_sql(table: str, key: str, value: str, role: str | None) -> tuple[str, list[Any]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.errors import QueryError, StoreError
-from warta.query.db import reader
+from warta.query.db import literal, reader
 from warta.query.search import to_fts
 
 
@@ -49,7 +49,7 @@ def quotes(db_path: str | Path, speaker: str | None = None, text: str | None = N
         where.append(
             "(q.speaker_entity_id = ? OR ' ' || lower(q.speaker) || ' ' LIKE '% ' || lower(?) || ' %' ESCAPE '\\')"
         )
-        params += [name, name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")]
+        params += [name, literal(name)]
     if text:
         joins = "JOIN quotes_fts ON quotes_fts.rowid = q.n"
         where.append("quotes_fts MATCH ?")

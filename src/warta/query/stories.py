@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.errors import QueryError
-from warta.query.db import reader
+from warta.query.db import like, reader
 
 
 @dataclass(slots=True)
@@ -142,9 +142,9 @@ def stories(
     if actor:
         where.append(
             "EXISTS (SELECT 1 FROM story_articles s JOIN entities e ON e.article_id = s.article_id "
-            "WHERE s.story_id = x.id AND (e.country = ? OR e.id = ? OR e.text LIKE ?))"
+            "WHERE s.story_id = x.id AND (e.country = ? OR e.id = ? OR e.text LIKE ? ESCAPE '\\'))"
         )
-        params += [actor.upper(), actor, f"%{actor}%"]
+        params += [actor.upper(), actor, like(actor)]
     with reader(db_path) as conn:
         if not _has_stories(conn):
             return []
