@@ -30,10 +30,11 @@ import os
 import platform
 import shutil
 import sqlite3
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -154,16 +155,28 @@ class TimedStore(Store):
             self.seconds += time.perf_counter() - start
 
 
-def run_warta(name: str, inputs: Path, workers: int, factory: StageFactory, tmp: Path) -> Row:
-    """One configuration in a fresh process (spawned), so that peak memory is its own."""
-    ctx = mp.get_context("spawn")
-    with ProcessPoolExecutor(1, mp_context=ctx) as pool:
-        return pool.submit(_run_warta, name, inputs, workers, factory, tmp).result()
+FACTORIES: dict[str, StageFactory] = {"default": default_factory, "extract": extract_factory}
+
+
+def run_warta(
+    name: str, inputs: Path, workers: int, factory: str, tmp: Path, src: Path | None = None, **env: str
+) -> Row:
+    """One configuration in a fresh process, so that peak memory is its own; ``src`` runs another checkout's
+    ``src/`` (an earlier version, side by side in the same run), ``env`` sets environment variables."""
+    environ = {**os.environ, **env}
+    if src is not None:
+        environ["PYTHONPATH"] = str(src / "src")
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--one", name, str(workers), str(inputs), factory, str(tmp)]
+    done = subprocess.run(cmd, env=environ, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"{name} failed:\n{done.stderr[-3000:]}")
+    return Row(**json.loads(done.stdout.strip().splitlines()[-1]))
 
 
 def _run_warta(name: str, inputs: Path, workers: int, factory: StageFactory, tmp: Path) -> Row:
-    db = tmp / f"{name}-{workers}.db"
+    db = tmp / f"{uuid.uuid4().hex}-{workers}.db"
     with TimedStore(db) as store:
+        assert isinstance(store, TimedStore)
         report = LocalRunner(store, workers=workers, factory=factory, resume=False).run([str(inputs)])
         store_seconds = store.seconds
     conn = sqlite3.connect(db)
@@ -219,8 +232,9 @@ def stage_table(rows: list[Row]) -> str:
     full = [r for r in rows if r.stages and r.name.startswith("warta end to end")]  # the model stages' share
     if not full:
         return ""
-    names = list(full[0].stages)
-    lines = ["| stage | " + " | ".join(f"{r.workers} worker{'s' * (r.workers > 1)}: s (share)" for r in full) + " |",
+    names = list(dict.fromkeys(stage for r in full for stage in r.stages))
+    lines = ["| stage | " + " | ".join(f"{r.name[len('warta end to end'):].strip(' ,') or 'now'}, {r.workers} "
+                                       f"worker{'s' * (r.workers > 1)}: s (share)" for r in full) + " |",
              "|---|" + "---|" * len(full)]  # fmt: skip
     for stage in names:
         cells = []
@@ -230,6 +244,33 @@ def stage_table(rows: list[Row]) -> str:
             cells.append(f"{sec:.1f} ({100 * sec / total:.0f}%)")
         lines.append(f"| {stage} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+#: The stages that run the trained pipeline (before the shared analysis there was no ``nlp`` stage).
+NLP_STAGES = ("nlp", "entities", "quotes", "events")
+
+
+def nlp_words_s(row: Row) -> float:
+    """Words per second of the NLP stages alone (their seconds summed over workers: per core)."""
+    return row.words / (sum(row.stages.get(s, 0.0) for s in NLP_STAGES) or float("nan"))
+
+
+def tokenizer_floor(texts: list[str]) -> float:
+    """Words per second of spaCy's blank Indonesian tokenizer over ``texts``, in one process: the floor any
+    spaCy pipeline starts from."""
+    import spacy
+
+    tokenizer = spacy.blank("id").tokenizer
+    start = time.perf_counter()
+    for text in texts:
+        tokenizer(text)
+    return sum(len(t.split()) for t in texts) / (time.perf_counter() - start)
+
+
+def detik_texts(detik: int) -> list[str]:
+    csv.field_size_limit(1 << 30)
+    with open(SHARED / "news" / "detik-news" / "data_berita_dev.csv", encoding="utf-8", newline="") as f:
+        return [row["isi_berita"] for row in list(csv.DictReader(f))[:detik]]
 
 
 def _spin(n: int) -> float:
@@ -265,7 +306,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--json", type=Path, help="write the rows as JSON here")
     parser.add_argument("--markdown", type=Path, help="write the tables as Markdown here")
+    parser.add_argument("--baseline", type=Path, help="a checkout of an earlier version (e.g. a git worktree): "
+                        "its end-to-end runs go side by side with this one's")  # fmt: skip
+    parser.add_argument("--one", nargs=5, help=argparse.SUPPRESS)  # internal: one configuration, its row as JSON
     args = parser.parse_args()
+    if args.one:
+        name, workers, inputs, factory, tmp = args.one
+        print(json.dumps(asdict(_run_warta(name, Path(inputs), int(workers), FACTORIES[factory], Path(tmp)))))
+        return
     if not SHARED.is_dir():
         raise SystemExit(f"{SHARED} is not present: the benchmark needs the shared data")
     rows: list[Row] = []
@@ -276,11 +324,13 @@ def main() -> None:
         ceiling = cpu_ceiling()
         print(f"CPU ceiling now: 2 processes do {ceiling:.2f}x the work of 1", flush=True)
         for workers in args.workers:
-            for label, factory in (
-                ("warta end to end", default_factory),
-                ("warta extract + language", extract_factory),
-            ):
-                row = run_warta(label, tmp / "in", workers, factory, tmp)
+            configs: list[tuple[str, str, Path | None, dict[str, str]]] = []
+            if args.baseline:
+                configs.append(("warta end to end, before", "default", args.baseline, {}))
+            configs.append(("warta end to end", "default", None, {}))
+            configs.append(("warta extract + language", "extract", None, {}))
+            for label, factory, src, env in configs:
+                row = run_warta(label, tmp / "in", workers, factory, tmp, src, **env)
                 rows.append(row)
                 print(f"{label:28} {workers}: {row.pages_s:6.1f} pages/s {row.words_s:8.0f} words/s "
                       f"{row.seconds:6.1f} s peak {row.peak_mb}", flush=True)  # fmt: skip
@@ -291,8 +341,12 @@ def main() -> None:
             )
     load = machine()
     ceiling_after = cpu_ceiling()
+    floor = tokenizer_floor(detik_texts(args.detik))
     out = f"{table(rows)}\n\nCost per stage (seconds summed over workers, share of the pipeline's time):\n\n"
-    out += f"{stage_table(rows)}\n\nMachine: {load}; 2 processes of a fixed CPU loop ran {ceiling:.2f}x (before) "
+    out += f"{stage_table(rows)}\n\nWords per second of the NLP stages ({', '.join(NLP_STAGES)}; per core): "
+    out += ", ".join(f"{r.name} at {r.workers}: {nlp_words_s(r):,.0f}" for r in rows if r.name.startswith("warta end"))
+    out += f"; spaCy's blank Indonesian tokenizer alone: {floor:,.0f}.\n"
+    out += f"\nMachine: {load}; 2 processes of a fixed CPU loop ran {ceiling:.2f}x (before) "
     out += f"and {ceiling_after:.2f}x (after) the work of 1 (2.00 when both cores are free).\n"
     print(out)
     if args.json:
