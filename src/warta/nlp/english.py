@@ -52,7 +52,7 @@ def load_english() -> Any:
         from warta.nlp.model_loader import use_numpy_gemm
 
         nlp = spacy.load(PACKAGE)
-        use_numpy_gemm(nlp)  # numpy's BLAS on one thread: the same results, its layers ~2x faster (bench/)
+        use_numpy_gemm(nlp)  # numpy's BLAS on one thread: the same results, faster (bench/RESULTS-throughput.md)
         return nlp
     except Exception as exc:  # a broken install must not stop the pipeline: the rules still run
         log.warning("English pipeline failed to load (%s); using rules only", exc)
