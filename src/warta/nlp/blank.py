@@ -1,4 +1,4 @@
-"""Rule-based spaCy pipelines (tokenizer + sentencizer) used where no trained component is needed."""
+"""A rule-based spaCy pipeline (tokenizer only) for where no trained component is needed: the gazetteer."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ import spacy
 from spacy.language import Language
 
 
-@functools.lru_cache(maxsize=8)
-def blank_nlp(language: str = "id") -> Language:
-    """A blank spaCy pipeline for ``language`` with a sentencizer; falls back to multilingual ``xx``."""
-    try:
-        nlp = spacy.blank(language)
-    except (ImportError, KeyError, OSError):  # spaCy has no language class for this code
-        nlp = spacy.blank("xx")
-    nlp.add_pipe("sentencizer")
-    return nlp
+@functools.lru_cache(maxsize=1)
+def news_tokenizer_nlp() -> Language:
+    """A blank Indonesian pipeline with Warta's news tokenizer, the trained model's own (:mod:`warta.nlp.tokenizer`).
+
+    Built in about 0.1 s, where ``spacy.blank("id")`` spends about 4 s loading spaCy's 16,000 Indonesian tokenizer
+    exceptions, in every worker process. Matching gazetteer names on the model's tokens also keeps both views of a
+    text's words the same.
+    """
+    import warta.nlp.tokenizer  # noqa: F401  (registers the tokenizer the config names)
+
+    return spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": "warta.news_tokenizer.v1"}}})

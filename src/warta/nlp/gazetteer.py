@@ -22,7 +22,7 @@ from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from warta.data import Entity
-from warta.nlp.blank import blank_nlp
+from warta.nlp.blank import news_tokenizer_nlp
 
 ANY_LANGUAGE = "*"
 # A pycountry name that is only a formal variant ("Korea, Republic of") is cut at the comma; these words mark
@@ -108,7 +108,7 @@ class Gazetteer:
     """Finds gazetteer names in text and returns them as linked :class:`~warta.data.Entity` mentions."""
 
     def __init__(self, entries: Iterable[Entry], nlp: Language | None = None) -> None:
-        self.nlp = nlp or blank_nlp("id")
+        self.nlp = nlp or news_tokenizer_nlp()
         self.entries: dict[str, Entry] = {}
         by_language: dict[str, list[str]] = {}
         for entry in entries:
