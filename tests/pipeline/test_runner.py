@@ -8,7 +8,7 @@ from warta.data import Article, Provenance, Rejection
 from warta.errors import PipelineOrderError, RejectError
 from warta.pipeline.default import build_pipeline
 from warta.pipeline.runner import Pipeline, check_order, split
-from warta.pipeline.stage import Stage
+from warta.pipeline.stage import Stage, chunks
 
 
 class SetsText(Stage):
@@ -58,3 +58,9 @@ def test_failures_become_rejections_and_the_batch_goes_on() -> None:
         ("d", "0", "unreadable"),
     ]
     assert pipe.stats().stages["sets-text"] == {"ok": 2, "errors": 1, "rejected": 1}
+
+
+def test_chunks_cut_a_stream_into_batches_none_empty() -> None:
+    items = [Article(id=str(i), text="x") for i in range(5)]
+    assert [[a.id for a in c] for c in chunks(iter(items), 2)] == [["0", "1"], ["2", "3"], ["4"]]
+    assert list(chunks([], 3)) == []

@@ -21,7 +21,7 @@ from warta.extract.cleaner import clean_lines, normalize_paragraphs, repeated_li
 from warta.extract.limits import time_limit
 from warta.extract.patterns import DOMAIN_LINE
 from warta.extract.types import CleanResult, HtmlExtraction
-from warta.pipeline.stage import Stage, failure_reason
+from warta.pipeline.stage import Stage, chunks, failure_reason
 from warta.settings import DEFAULTS, Settings
 
 log = logging.getLogger(__name__)
@@ -67,14 +67,8 @@ class ExtractStage(Stage):
 
     def run(self, items: Iterable[Item]) -> Iterator[Item]:
         """Extract in chunks: lines on ≥3 pages of one site within a chunk are treated as boilerplate."""
-        buffer: list[Item] = []
-        for item in items:
-            buffer.append(item)
-            if len(buffer) >= self.chunk:
-                yield from self._run_chunk(buffer)
-                buffer = []
-        if buffer:
-            yield from self._run_chunk(buffer)
+        for chunk in chunks(items, self.chunk):
+            yield from self._run_chunk(chunk)
 
     def _run_chunk(self, items: list[Item]) -> Iterator[Item]:
         prepared: list[_Raw | Rejection] = []

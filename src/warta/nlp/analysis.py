@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from warta.data import Article, Entity, Item
-from warta.pipeline.stage import Stage
+from warta.pipeline.stage import Stage, chunks
 
 log = logging.getLogger(__name__)
 
@@ -182,13 +182,8 @@ class AnalysisStage(Stage):
         return article
 
     def run(self, items: Iterable[Item]) -> Iterator[Item]:
-        buffer: list[Item] = []
-        for item in items:
-            buffer.append(item)
-            if len(buffer) >= BATCH:
-                yield from self._flush(buffer)
-                buffer = []
-        yield from self._flush(buffer)
+        for batch in chunks(items, BATCH):
+            yield from self._flush(batch)
 
     def _flush(self, buffer: list[Item]) -> Iterator[Item]:
         articles = [i for i in buffer if isinstance(i, Article)]

@@ -21,7 +21,7 @@ from warta.nlp.gazetteer import Gazetteer, default_gazetteer
 from warta.nlp.merge import merge_entities
 from warta.nlp.model_loader import load_nlp, model_available
 from warta.nlp.routing import routed_entities
-from warta.pipeline.stage import Stage
+from warta.pipeline.stage import Stage, chunks
 
 log = logging.getLogger(__name__)
 
@@ -67,13 +67,8 @@ class EntityStage(Stage):
 
     def run(self, items: Iterable[Item]) -> Iterator[Item]:
         """Articles in batches through the model; rejections pass through in order."""
-        buffer: list[Item] = []
-        for item in items:
-            buffer.append(item)
-            if len(buffer) >= BATCH:
-                yield from self._flush(buffer)
-                buffer = []
-        yield from self._flush(buffer)
+        for batch in chunks(items, BATCH):
+            yield from self._flush(batch)
 
     def _flush(self, buffer: list[Item]) -> Iterator[Item]:
         articles = [i for i in buffer if isinstance(i, Article)]

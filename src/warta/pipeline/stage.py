@@ -72,6 +72,18 @@ class Stage:
         return f"{type(self).__name__}()"
 
 
+def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """``items`` in lists of ``size`` (the last may be shorter, none is empty), for stages that work in batches."""
+    buffer: list[Item] = []
+    for item in items:
+        buffer.append(item)
+        if len(buffer) >= size:
+            yield buffer
+            buffer = []
+    if buffer:
+        yield buffer
+
+
 def _where(article: Article) -> str:
     prov = article.provenance or (article.page.provenance if article.page else None)
     return f"{prov.input}#{prov.record}" if prov else article.id or "?"
