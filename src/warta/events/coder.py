@@ -159,7 +159,7 @@ def code_events(
             if not actor and last_person and pronoun_subject(sentence[:m_start]):
                 actor = last_person  # "Dia juga menyatakan dukungan…": the person of the sentence before
             if recipient and trig.plover not in JOINT_TYPES:  # "China mengecam China" is a misreading
-                recipient = [r for r in recipient if not any(_same(r, a) for a in actor)]
+                recipient = [r for r in recipient if not any(same_party(r, a) for a in actor)]
             if not recipient and len(actor) > 1 and trig.plover in JOINT_TYPES:
                 recipient = list(actor)  # "X dan Y sepakat": each acts towards the other
             elif not recipient and _RECIPROCAL.search(sentence[max(0, m_start - 25) : m_end + 25]):
@@ -180,7 +180,7 @@ def code_events(
             event.confidence = round(
                 0.4 + 0.2 * bool(actor) + 0.2 * bool(recipient) + (0.1 if found.method == "parse" else 0.0), 2
             )
-            key = (event.event, _countries(event.actor), _countries(event.recipient), _norm(sentence))
+            key = (event.event, country_key(event.actor), country_key(event.recipient), _norm(sentence))
             if key not in seen:
                 seen.add(key)
                 events.append(event)
@@ -206,8 +206,8 @@ def _event(
         event=trig.plover,
         mode=mode,
         cameo=trig.cameo,
-        actor=_actors(actor),
-        recipient=_actors(recipient),
+        actor=distinct_actors(actor),
+        recipient=distinct_actors(recipient),
         trigger=sentence[m_start:m_end],
         sentence=sentence.strip(),
         start=s_start + m_start,
@@ -308,7 +308,7 @@ def _group(text: str, mentions: list[Mention], *, last: bool) -> list[Mention]:
     return group[::-1] if last else group
 
 
-def _actors(mentions: list[Mention]) -> list[Actor]:
+def distinct_actors(mentions: list[Mention]) -> list[Actor]:
     """Distinct actors (one per linked id or surface form), in order of mention."""
     seen: set[str] = set()
     out = []
@@ -320,7 +320,8 @@ def _actors(mentions: list[Mention]) -> list[Actor]:
     return out
 
 
-def _same(a: Mention, b: Mention) -> bool:
+def same_party(a: Mention, b: Mention) -> bool:
+    """The same mention, or two mentions linked to one id."""
     return (a.start, a.end) == (b.start, b.end) or (a.actor.id is not None and a.actor.id == b.actor.id)
 
 
@@ -329,7 +330,8 @@ def _norm(sentence: str) -> str:
     return re.sub(r"\s*\([^)]*\)\W*$", "", sentence.strip()).casefold()
 
 
-def _countries(actors: list[Actor]) -> str:
+def country_key(actors: list[Actor]) -> str:
+    """The parties' countries (or names) as one sortable key, for spotting an event coded twice."""
     return ",".join(sorted({a.country or a.text for a in actors}))
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from warta.data import Actor, Entity, Event, EventMode
 from warta.events.actors import default_actors
-from warta.events.coder import JOINT_TYPES, SINGLE_PARTY_TYPES, cameo_scale
+from warta.events.coder import JOINT_TYPES, SINGLE_PARTY_TYPES, cameo_scale, country_key, distinct_actors, same_party
 from warta.events.dates import event_date
 from warta.events.mentions import Mention, participants
 from warta.events.phoenix import Pattern, actor_codes, agent_sectors, verb_patterns
@@ -107,7 +107,7 @@ def code_english(
             )
             plover = c.pattern.plover
             if recipient and plover not in JOINT_TYPES:
-                recipient = [r for r in recipient if not any(_same(r, a) for a in actor)]
+                recipient = [r for r in recipient if not any(same_party(r, a) for a in actor)]
             if (not recipient and len(actor) > 1 and plover in JOINT_TYPES) or (
                 not recipient and actor and _RECIPROCAL.search(sentence)
             ):
@@ -118,7 +118,7 @@ def code_english(
             if not (actor and recipient) and plover not in _SINGLE_PARTY:
                 continue
             event = _event(c, mode_of(c.token), actor, recipient, sentence, s_start, s_end, published)
-            key = (event.event, _countries(event.actor), _countries(event.recipient), s_start)
+            key = (event.event, country_key(event.actor), country_key(event.recipient), s_start)
             if key not in seen:
                 seen.add(key)
                 events.append(event)
@@ -450,25 +450,6 @@ def _localise(
     return fix(actor), fix(recipient)
 
 
-def _same(a: Mention, b: Mention) -> bool:
-    return (a.start, a.end) == (b.start, b.end) or (a.actor.id is not None and a.actor.id == b.actor.id)
-
-
-def _actors(mentions: list[Mention]) -> list[Actor]:
-    seen: set[str] = set()
-    out = []
-    for ment in mentions:
-        key = ment.actor.id or ment.actor.text
-        if key not in seen:
-            seen.add(key)
-            out.append(ment.actor)
-    return out
-
-
-def _countries(actors: list[Actor]) -> str:
-    return ",".join(sorted({a.country or a.text for a in actors}))
-
-
 def _event(
     c: Coded,
     mode: EventMode,
@@ -488,8 +469,8 @@ def _event(
         event=c.pattern.plover or "",
         mode=mode,
         cameo=c.pattern.cameo,
-        actor=_actors(actor),
-        recipient=_actors(recipient),
+        actor=distinct_actors(actor),
+        recipient=distinct_actors(recipient),
         trigger=tok.doc.text[start_char:end_char],
         sentence=sentence.strip(),
         start=start_char,
