@@ -171,8 +171,7 @@ def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
 
 
-@pytest.fixture
-def site() -> Iterator[Site]:
+def _running() -> Iterator[Site]:
     s = Site()
     s.thread.start()
     try:
@@ -180,17 +179,17 @@ def site() -> Iterator[Site]:
     finally:
         s.server.shutdown()
         s.server.server_close()
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    yield from _running()
 
 
 @pytest.fixture
 def other_site() -> Iterator[Site]:
-    s = Site()
-    s.thread.start()
-    try:
-        yield s
-    finally:
-        s.server.shutdown()
-        s.server.server_close()
+    """A second host, for per-host limits and redirects across hosts."""
+    yield from _running()
 
 
 _VOCABULARY = (
