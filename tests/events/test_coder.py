@@ -92,3 +92,22 @@ def test_triggers_agree_with_cameo2plover(shared_data: Path) -> None:
     mapping = dict(re.findall(r"^(\d+):\s*([A-Z]+)", table, flags=re.MULTILINE))
     for trig in load_triggers():
         assert mapping.get(trig.cameo) == trig.plover, trig
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aktivis mahasiswa asal Riau, Khariq Anhar jadi tersangka dan ditahan Polda Metro Jaya.",  # shared subject
+        "Khariq Anhar ditahan Polda Metro Jaya pada 29 Agustus.",  # own subject
+    ],
+)
+def test_parsed_passive_without_oleh_takes_the_noun_after_the_verb_as_agent(text: str) -> None:
+    from warta.data import Article
+    from warta.events.stage import EventStage
+    from warta.nlp.stage import EntityStage
+
+    article = Article(id="x", text=text, language="id", published="2025-10-21")
+    (out,) = list(EventStage().run(EntityStage().run([article])))
+    (event,) = [e for e in out.events if e.event == "COERCE"]
+    assert [a.country for a in event.actor] == ["IDN"]  # Polda Metro Jaya (actors.tsv), not the one held
+    assert all(r.country != "IDN" for r in event.recipient)

@@ -81,8 +81,9 @@ def roles_from_doc(doc: Any, t_start: int, t_end: int, mentions: list[Mention], 
     objects = [c for c in trig.children if c.dep_ == "obj"]
     obliques = [c for c in trig.children if c.dep_ in ("obl", "nmod") and _case(c) in _RECIPIENT_CASES]
     agents = [c for c in trig.children if c.dep_ in ("obl", "nmod") and _case(c) == "oleh"]
-    if passive and trig is verb:
-        actor_toks, recipient_toks = agents, subjects + objects + obliques
+    if passive:  # the subject, the trigger's own or the one it shares, is the patient: "X … dan ditahan polisi"
+        # a noun right after a di- verb is its agent even without "oleh" ("ditahan Polda Metro Jaya")
+        actor_toks, recipient_toks = agents + objects, subjects + obliques
     else:
         actor_toks, recipient_toks = subjects, objects + obliques
     if not recipient_toks:  # "memasok senjata ke Rusia": the recipient hangs off the object
