@@ -130,7 +130,7 @@ def _speaker(toks: list[Any], entities: list[Entity], people: list[Entity], at: 
         return None  # resolved to the previous speaker by _inherit
     body = next((e for e in inside if e.label in ("ORG", "GPE", "NORP")), None)
     words = [t for t in toks if t.dep_ != "det"]
-    phrase = toks[0].doc.text[words[0].idx : words[-1].idx + len(words[-1].text)] if words else ""
+    phrase = toks[0].doc[words[0].i : words[-1].i + 1].text if words else ""  # a span: Doc.text joins it all
     if body is not None:
         role = " ".join(t.text for t in words if not (body.start <= t.idx < body.end) and t.dep_ != "case") or None
         return Speaker(phrase, body.id, role, body.text)
