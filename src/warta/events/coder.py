@@ -51,7 +51,7 @@ _LIGHT_VERB = re.compile(
     r"launched|carried out|imposed|gave|expressed)\s+(\w+\s+)?$",
     re.IGNORECASE,
 )
-_VERBAL = re.compile(r"^(me|be|di|ter|sepakat|setuju|mogok|siaga|minta)", re.IGNORECASE)
+_VERBAL = re.compile(r"^(me|be|di(?!alog)|ter|sepakat|setuju|mogok|siaga|minta)", re.IGNORECASE)
 _ANAPHOR = re.compile(r"^\s+(ini|itu|tersebut|tadi|this|that)\b", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(di|in|at)\s+$", re.IGNORECASE)
 _CONDITION_AFTER = re.compile(r"^[^.;]{0,60}?\b(jika|apabila|bila|seandainya|if)\b", re.IGNORECASE)
@@ -144,6 +144,8 @@ def code_events(
         for i, (m_start, m_end, trig) in enumerate(hits):
             upto = hits[i + 1][0] if i + 1 < len(hits) else len(sentence)
             nominal = trig.language == "id" and not _VERBAL.match(sentence[m_start:m_end])
+            if nominal and _in_name(sentence, m_start, m_end):
+                continue  # "Badan Bantuan dan Pekerjaan PBB", "Perjanjian Kerja Sama": a name, not an event
             if nominal and not _LIGHT_VERB.search(sentence[max(0, m_start - 40) : m_start]):
                 found = _nominal_roles(text, sentence, s_start, m_end, mentions)
                 if found is None:
@@ -226,6 +228,9 @@ def _linear_roles(text: str, sentence: str, s_start: int, m_start: int, m_end: i
     rel = [(m, m.start - s_start, m.end - s_start) for m in mentions]
     before = [m for m, s, e in rel if clause <= s and e <= m_start]
     actor = _group(text, before, last=True)
+    if not actor and _apposition_before(sentence, clause, rel):
+        # "Menteri …, Mochamad Irfan Yusuf, melakukan kunjungan": the comma closes a name, not a clause
+        actor = _group(text, [m for m, _s, e in rel if e <= clause], last=True)
     if not actor and _RELATIVE.match(sentence[clause:m_start]):
         # "…Seoul, yang … memperingatkan Rusia": the relative clause's subject is the noun before it
         actor = _group(text, [m for m, _s, e in rel if e <= clause], last=True)
@@ -235,6 +240,8 @@ def _linear_roles(text: str, sentence: str, s_start: int, m_start: int, m_end: i
     word = sentence[m_start:m_end].split()[0]
     if _passive(word):
         agent = [m for m in after if _AGENT.match(sentence[m_end : m.start - s_start])]
+        if not agent and after and not sentence[m_end : after[0].start - s_start].strip():
+            agent = after[:1]  # "ditegur Kemendagri", "ditahan Polda Metro Jaya": the noun right after acts
         agents = _group(text, [m for m in after if agent and m.start >= agent[0].start], last=False)
         return Roles(agents, actor, "linear")
     return Roles(actor, recipient, "linear")
@@ -251,6 +258,31 @@ def _nominal_roles(text: str, sentence: str, s_start: int, m_end: int, mentions:
     actor = _group(text, after, last=False)
     rest = [m for m in after if m.start >= actor[-1].end]
     return Roles(actor, _group(text, rest, last=False), "linear")
+
+
+def _apposition_before(sentence: str, clause: int, rel: list[tuple[Mention, int, int]]) -> bool:
+    """Whether the comma-delimited piece just before ``clause`` is nothing but a participant (an apposition)."""
+    if clause == 0 or sentence[clause - 1] != ",":
+        return False
+    start = sentence.rfind(",", 0, clause - 1) + 1
+    if start == 0:
+        return False  # the first piece of a sentence is no apposition ("Di Jakarta, polisi …")
+    inside = [(s, e) for _m, s, e in rel if start <= s and e <= clause - 1]
+    if not inside:
+        return False
+    rest = sentence[start : inside[0][0]] + sentence[inside[-1][1] : clause - 1]
+    return not rest.strip()
+
+
+def _in_name(sentence: str, m_start: int, m_end: int) -> bool:
+    """Whether a capitalised trigger sits among capitalised words mid-sentence, as part of a name."""
+    if not all(w[:1].isupper() for w in sentence[m_start:m_end].split()):
+        return False
+    before = re.findall(r"[\w(]+", sentence[:m_start])
+    after = re.findall(r"[\w(]+", sentence[m_end:])
+    if not before or re.search(r"[.!?\"“:]\s*$", sentence[:m_start]):
+        return False
+    return before[-1][:1].isupper() or bool(after and after[0][:1].isupper())
 
 
 def _passive(word: str) -> bool:
@@ -285,8 +317,8 @@ def _triggers_in(sentence: str, triggers: list[Trigger]) -> list[tuple[int, int,
         nxt = kept[i + 1][0] if i + 1 < len(kept) else None
         if _QUALIFIER.match(sentence[s:e]) and nxt is not None and len(sentence[e:nxt].split()) <= 2:
             continue  # "dituduh memasok": the allegation is the supply's mode
-        if _BACKGROUND.search(sentence[max(0, s - 20) : s]):
-            continue
+        if _BACKGROUND.search(sentence[max(0, s - 20) : s]) and not _VERBAL.match(sentence[s:e]):
+            continue  # "usai pertemuan" recalls an occasion; "usai bertemu dengan X" reports the meeting
         out.append((s, e, trig))
     return out
 

@@ -18,6 +18,11 @@ from warta.events.actors import ActorTable, _key, default_actors
 # (a LOC with a country — the statistical NER labels countries LOC — takes part too).
 ACTOR_LABELS = frozenset({"PER", "ORG", "GPE", "NORP"})
 _PRONOUN = re.compile(r"^\W*(dia|ia|beliau|keduanya|mereka)\b", re.IGNORECASE)
+#: A country named after a currency word names the currency ("dolar Amerika Serikat (AS)"), not a party.
+_CURRENCY = re.compile(
+    r"\b(dolar|dollar|yen|yuan|renminbi|won|euro|rupiah|ringgit|peso|rubel|rupee|baht|mata uang)\s*\(?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +77,15 @@ def participants(text: str, entities: list[Entity], start: int, end: int, date: 
         else:
             groups.append([piece])
     out = []
+    after_currency = -1
     for group in groups:
         s, e = group[0][0], group[-1][1]
+        if _CURRENCY.search(text[max(start, s - 20) : s]) or (
+            after_currency >= 0 and text[after_currency:s].strip() == "("
+        ):
+            after_currency = e
+            continue
+        after_currency = -1
         named = [p[2] for p in group if p[2] is not None]
         if not named and not any(_key(text[ps:pe]) in table.standalone for ps, pe, _ in group):
             continue  # "hubungan ekonomi dan militer": a qualifier, not a party

@@ -15,7 +15,8 @@ _CUES: tuple[tuple[EventMode, str], ...] = (
     ),
     (
         EventMode.HYPOTHETICAL,
-        r"jika|bila|apabila|kalau|seandainya|bisa|dapat|mungkin|kemungkinan|berpotensi|if|could|might|may|would",
+        r"jika|bila|apabila|kalau|seandainya|bisa|dapat|mungkin|kemungkinan|berpotensi|terancam|if|could|might|may|"
+        r"would",
     ),
     (
         EventMode.FUTURE,
