@@ -5,6 +5,7 @@ from collections import Counter
 import pytest
 
 from warta.nlp.gazetteer import Entry, Gazetteer, default_gazetteer, load_entries
+from warta.nlp.model_loader import load_nlp, model_available
 
 
 @pytest.fixture(scope="module")
@@ -69,3 +70,10 @@ def test_custom_entries() -> None:
     gaz = Gazetteer([Entry("Warta Center", "ORG", "IDN", None)])
     assert [(e.text, e.label) for e in gaz.find("Menurut Warta Center,", "id")] == [("Warta Center", "ORG")]
     assert Counter(e.label for e in gaz.find("tidak ada", "id")) == Counter()
+
+
+@pytest.mark.skipif(not model_available(), reason="needs the shipped model")
+def test_matching_on_the_models_tokens_finds_the_same(gaz: Gazetteer, seed_text: str) -> None:
+    # the entity stage hands the ``nlp`` stage's parse to the gazetteer instead of tokenising the text again
+    doc = load_nlp().make_doc(seed_text)
+    assert gaz.find(seed_text, "id", doc) == gaz.find(seed_text, "id")

@@ -18,7 +18,7 @@ from importlib import resources
 import pycountry
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from warta.data import Entity
@@ -121,9 +121,14 @@ class Gazetteer:
             unique = sorted(set(names))
             self.matcher.add(language, [self.nlp.make_doc(name) for name in unique])
 
-    def find(self, text: str, language: str | None = None) -> list[Entity]:
-        """Linked mentions in ``text``, in order, longest match first where names overlap."""
-        doc = self.nlp.make_doc(text)
+    def find(self, text: str, language: str | None = None, doc: Doc | None = None) -> list[Entity]:
+        """Linked mentions in ``text``, in order, longest match first where names overlap.
+
+        ``doc`` is ``text`` already tokenised by the same news tokenizer (the trained model's, e.g. the ``nlp``
+        stage's parse): matching on its tokens saves tokenising the text a second time.
+        """
+        if doc is None:
+            doc = self.nlp.make_doc(text)
         spans: list[Span] = []
         for match_id, start, end in self.matcher(doc):
             lang = self.nlp.vocab.strings[match_id]

@@ -14,9 +14,10 @@ from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from warta.data import Article, Entity, Item
-from warta.nlp.analysis import doc_entities, lookup, segments
+from warta.nlp.analysis import PARSE_CHARS, doc_entities, lookup, segments
 from warta.nlp.gazetteer import Gazetteer, default_gazetteer
 from warta.nlp.merge import merge_entities
 from warta.nlp.model_loader import load_nlp, model_available
@@ -88,11 +89,18 @@ class EntityStage(Stage):
         # English documents: their own pipeline; other languages: a note saying what they did not get
         model_ents.update(routed_entities(articles, use_model=self.use_model))
         for article in articles:
-            linked = self.gazetteer.find(article.text, article.language)
+            linked = self.gazetteer.find(article.text, article.language, self._tokens(article))
             found = model_ents.get(id(article))
             article.entities = linked if found is None else merge_entities(found, linked)
             self.stats["entities"] += len(article.entities)
         return articles
+
+    def _tokens(self, article: Article) -> Doc | None:
+        """The ``nlp`` stage's parse of the whole text when there is one: the gazetteer matches on its tokens."""
+        if article.language not in MODEL_LANGUAGES or len(article.text) > PARSE_CHARS or self._nlp is None:
+            return None
+        found = lookup(self._nlp, article.text)
+        return None if found is None else found.parse
 
     def _model_entities(self, articles: list[Article]) -> dict[int, list[Entity]]:
         nlp = self.nlp
