@@ -64,3 +64,37 @@ def test_dialog_is_a_noun() -> None:
     # detik-94: "dialog" is no di- verb; "dalam dialog resmi tersebut" recalls the meeting already reported
     text = "Presiden Rusia, Vladimir Putin, turut hadir dalam dialog resmi tersebut bersama pejabat Korea Utara."
     assert not any(e[0] == "CONSULT" for e in _events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # detik-174: strengthening relations is cooperation
+        ("Indonesia dan Pakistan terus memperkuat hubungan dagang dan investasi.", "COOPERATE"),
+        # detik-149: the reciprocal tariffs are a coercive measure
+        ("Presiden AS Donald Trump pertama kali mengumumkan kebijakan tarif resiprokal pada April.", "COERCE"),
+        # detik-659: "menertibkan" is a crackdown
+        ("Kapolri menyebut polisi akan menertibkan penyebab pencemaran lingkungan hidup.", "COERCE"),
+    ],
+)
+def test_new_triggers(text: str, expected: str) -> None:
+    assert expected in {e[0] for e in _events(text)}
+
+
+def test_a_kind_of_party_takes_the_country_of_its_place() -> None:
+    # detik-967: the executed protester is in Saudi Arabia; an official abroad keeps no country from the place
+    events = _events("Seorang demonstran yang ikut unjuk rasa antipemerintah di Arab Saudi dieksekusi mati.")
+    assert ("ASSAULT", "asserted", [], ["SAU"]) in events
+    visit = _events("Menteri Luar Negeri bertemu dengan Menlu Australia di Canberra.")
+    assert all(None in e[2] for e in visit if e[0] == "CONSULT")
+
+
+def test_state_company_is_indonesian() -> None:
+    # detik-706: Pertamina is the state's oil company
+    events = _events("PT Pertamina terus mendukung pemerintahan Presiden Prabowo Subianto.")
+    assert any(e[0] == "SUPPORT" and e[2] == ["IDN"] for e in events)
+
+
+def test_noun_with_a_demonstrative_refers_back() -> None:
+    # detik-159: "mengumumkan tarif impor baru tersebut" recalls tariffs already reported
+    assert _events("Batas waktunya 90 hari setelah Trump mengumumkan tarif impor baru tersebut.") == []

@@ -53,6 +53,9 @@ _LIGHT_VERB = re.compile(
 )
 _VERBAL = re.compile(r"^(me|be|di(?!alog)|ter|sepakat|setuju|mogok|siaga|minta)", re.IGNORECASE)
 _ANAPHOR = re.compile(r"^\s+(ini|itu|tersebut|tadi|this|that)\b", re.IGNORECASE)
+#: A noun with a demonstrative one word on refers back, even after a light verb ("mengumumkan tarif impor baru
+#: tersebut" recalls the tariffs already reported).
+_REFERENCE = re.compile(r"^\s+[\w-]+\s+(ini|itu|tersebut|tadi)\b", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(di|in|at)\s+$", re.IGNORECASE)
 _CONDITION_AFTER = re.compile(r"^[^.;]{0,60}?\b(jika|apabila|bila|seandainya|if)\b", re.IGNORECASE)
 #: Types where one party alone makes an event ("polisi menangkap…", "mahasiswa berunjuk rasa"); the others need
@@ -60,6 +63,9 @@ _CONDITION_AFTER = re.compile(r"^[^.;]{0,60}?\b(jika|apabila|bila|seandainya|if)
 SINGLE_PARTY_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE", "REJECT", "ACCUSE"})
 _CLAUSE_WORD = re.compile(r"\b(sementara|namun|tetapi|sedangkan|while|but)\b", re.IGNORECASE)
 _CONJUNCTION = re.compile(r",|\b(dan|serta|maupun|beserta|and)\b", re.IGNORECASE)
+#: Sectors of parties who act abroad or on places abroad as often as at home (officials, courts): a place in the
+#: sentence does not give their country.
+_TRAVELLING = frozenset({None, "GOV", "MIL", "LEG", "JUD", "SPY", "IGO", "ELI"})
 #: Event types where a joint actor with no one else named acts on itself (``X dan Y sepakat``: both directions).
 JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 
@@ -136,7 +142,7 @@ def code_events(
         sentence = text[s_start:s_end]
         if _BOILERPLATE.match(sentence):
             continue
-        mentions = participants(text, entities, s_start, s_end, published)
+        mentions = _placed(text, entities, s_start, s_end, participants(text, entities, s_start, s_end, published))
         people = [m for m in mentions if m.entity is not None and m.entity.label == "PER"]
         if not mentions and not (last_person and pronoun_subject(sentence)):
             continue
@@ -146,6 +152,8 @@ def code_events(
             nominal = trig.language == "id" and not _VERBAL.match(sentence[m_start:m_end])
             if nominal and _in_name(sentence, m_start, m_end):
                 continue  # "Badan Bantuan dan Pekerjaan PBB", "Perjanjian Kerja Sama": a name, not an event
+            if nominal and (_ANAPHOR.match(sentence[m_end:]) or _REFERENCE.match(sentence[m_end:])):
+                continue
             if nominal and not _LIGHT_VERB.search(sentence[max(0, m_start - 40) : m_start]):
                 found = _nominal_roles(text, sentence, s_start, m_end, mentions)
                 if found is None:
@@ -226,7 +234,10 @@ def _linear_roles(text: str, sentence: str, s_start: int, m_start: int, m_end: i
     """Actor: the participants just before the trigger in its clause; recipient: the first ones after it."""
     clause = _clause_start(sentence, m_start)
     rel = [(m, m.start - s_start, m.end - s_start) for m in mentions]
-    before = [m for m, s, e in rel if clause <= s and e <= m_start]
+    # a place after "di" is the setting, on either side ("demonstran … di Arab Saudi dieksekusi")
+    before = [
+        m for m, s, e in rel if clause <= s and e <= m_start and not _LOCATIVE.search(sentence[max(0, s - 4) : s])
+    ]
     actor = _group(text, before, last=True)
     if not actor and _apposition_before(sentence, clause, rel):
         # "Menteri …, Mochamad Irfan Yusuf, melakukan kunjungan": the comma closes a name, not a clause
@@ -252,7 +263,12 @@ def _nominal_roles(text: str, sentence: str, s_start: int, m_end: int, mentions:
     if _ANAPHOR.match(sentence[m_end:]):
         return None
     clause_end = _clause_end(sentence, m_end)
-    after = [m for m in mentions if m_end <= m.start - s_start < clause_end]
+    after = [
+        m
+        for m in mentions
+        if m_end <= m.start - s_start < clause_end
+        and not _LOCATIVE.search(sentence[max(0, m.start - s_start - 4) : m.start - s_start])
+    ]
     if not after or len(sentence[m_end : after[0].start - s_start].split()) > 2:
         return None
     actor = _group(text, after, last=False)
@@ -365,6 +381,30 @@ def _norm(sentence: str) -> str:
 def country_key(actors: list[Actor]) -> str:
     """The parties' countries (or names) as one sortable key, for spotting an event coded twice."""
     return ",".join(sorted({a.country or a.text for a in actors}))
+
+
+def _placed(text: str, entities: list[Entity], start: int, end: int, mentions: list[Mention]) -> list[Mention]:
+    """Parties named only by their kind take the country of the place the sentence puts them in ("demonstran …
+    di Arab Saudi", "polisi … di Jakarta"); named people and bodies keep what resolution gave them, and officials
+    (who travel: "Menteri Luar Negeri … di Canberra") stay without one."""
+    countries = {
+        ent.country
+        for ent in entities
+        if start <= ent.start
+        and ent.end <= end
+        and ent.label in ("GPE", "LOC")
+        and ent.country
+        and _LOCATIVE.search(text[max(start, ent.start - 4) : ent.start])
+    }
+    if len(countries) != 1:
+        return mentions  # no place, or several: the sentence does not say whose
+    (country,) = countries
+    return [
+        Mention(m.start, m.end, Actor(m.actor.text, country, m.actor.sector, m.actor.id), m.entity)
+        if m.entity is None and m.actor.country is None and m.actor.sector not in _TRAVELLING
+        else m
+        for m in mentions
+    ]
 
 
 def _location(text: str, entities: list[Entity], start: int, end: int, taken: list[Mention]) -> str | None:
