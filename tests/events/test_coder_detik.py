@@ -98,3 +98,29 @@ def test_state_company_is_indonesian() -> None:
 def test_noun_with_a_demonstrative_refers_back() -> None:
     # detik-159: "mengumumkan tarif impor baru tersebut" recalls tariffs already reported
     assert _events("Batas waktunya 90 hari setelah Trump mengumumkan tarif impor baru tersebut.") == []
+
+
+def test_group_pronoun_opening_a_sentence_is_a_participant() -> None:
+    # detik-247: "Ketiganya ditangkap …" names the suspects of the sentences before
+    events = _events("Ketiganya ditangkap atas dugaan tindak pidana pencucian uang.")
+    assert [e[:2] for e in events] == [("COERCE", "asserted")]
+
+
+def test_short_form_in_brackets_restates_the_name() -> None:
+    # detik-159: "Presiden Amerika Serikat (AS) Donald Trump" is one party, not the US negotiating with itself
+    events = _events("Rupiah melemah menjelang batas akhir negosiasi tarif Presiden Amerika Serikat (AS) Donald Trump.")
+    assert not any(e[0] == "CONSULT" for e in events)
+
+
+def test_pledge_and_synergy() -> None:
+    # detik-274: drivers pledge to be the police's partners; "sinergitas antara Polri dengan …" is cooperation
+    pledge = _events("Para pengemudi ojol berikrar siap menjadi mitra Polri dalam menjaga kamtibmas.")
+    assert ("AGREE", "asserted", [None], ["IDN"]) in pledge
+    synergy = _events("Kegiatan ini merupakan bentuk sinergitas nyata antara Polri dengan komunitas ojol.")
+    assert any(e[0] == "COOPERATE" and e[2] == ["IDN"] for e in synergy)
+
+
+def test_bersiap_is_future() -> None:
+    # detik-846: the campus is getting ready to impose a sanction
+    events = _events("Kemudian pihak kampus sudah bersiap menjatuhkan sanksi.")
+    assert ("COERCE", "future", [None], []) in events

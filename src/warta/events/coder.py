@@ -31,6 +31,8 @@ _BACKGROUND = re.compile(r"\b(sebelum|sesudah|setelah|selama|usai|seusai|menjela
 #: Evidential verbs that only qualify the next trigger ("dituduh memasok" is an alleged supply).
 _QUALIFIER = re.compile(r"^(dituduh|dituding|diduga|dicurigai|dilaporkan)$", re.IGNORECASE)
 _RECIPROCAL = re.compile(r"\b(saling|bersama|kedua negara|keduanya|each other|one another|jointly)\b", re.IGNORECASE)
+#: Pronouns opening a sentence that stand for the parties named before ("Ketiganya", "Mereka").
+_GROUP_PRONOUN = re.compile(r"^\W*(dia|ia|beliau|mereka|keduanya|ketiganya|keempatnya|kelimanya)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*(yang|which|who)\b", re.IGNORECASE)
 _AGENT = re.compile(r"^\s*(?:\S+\s+){0,3}?(oleh|by)\s+", re.IGNORECASE)
 _MILITARY = re.compile(
@@ -144,6 +146,11 @@ def code_events(
             continue
         mentions = _placed(text, entities, s_start, s_end, participants(text, entities, s_start, s_end, published))
         people = [m for m in mentions if m.entity is not None and m.entity.label == "PER"]
+        if not last_person and (pronoun := _GROUP_PRONOUN.match(sentence)):
+            # "Ketiganya ditangkap …": a pronoun for parties the sentences before named is a participant
+            start, end = s_start + pronoun.start(1), s_start + pronoun.end(1)
+            if not any(m.start < end and start < m.end for m in mentions):
+                mentions = [Mention(start, end, Actor(pronoun.group(1), None, None, None), None), *mentions]
         if not mentions and not (last_person and pronoun_subject(sentence)):
             continue
         hits = _triggers_in(sentence, triggers)

@@ -71,11 +71,17 @@ def participants(text: str, entities: list[Entity], start: int, end: int, date: 
             pieces.append((s, e, None))
     pieces.sort(key=lambda p: p[0])
     groups: list[list[tuple[int, int, Entity | None]]] = []
+    reach = -1  # where the last group ends, past a short form in brackets after it
     for piece in pieces:
-        if groups and not text[groups[-1][-1][1] : piece[0]].strip() and _joins(groups[-1], piece):
+        if groups and text[reach : piece[0]].strip() == "(" and text[piece[1] :].lstrip().startswith(")"):
+            # "Presiden Amerika Serikat (AS) Donald Trump": the short form restates the name before it
+            reach = text.index(")", piece[1]) + 1
+            continue
+        if groups and not text[reach : piece[0]].strip() and _joins(groups[-1], piece):
             groups[-1].append(piece)
         else:
             groups.append([piece])
+        reach = piece[1]
     out = []
     after_currency = -1
     for group in groups:

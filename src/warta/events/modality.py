@@ -20,7 +20,7 @@ _CUES: tuple[tuple[EventMode, str], ...] = (
     ),
     (
         EventMode.FUTURE,
-        r"akan|bakal|berencana|rencana|diperkirakan|diharapkan|hendak|ingin|siap|berniat|will|plans to|"
+        r"akan|bakal|berencana|rencana|diperkirakan|diharapkan|hendak|ingin|siap|bersiap|berniat|will|plans to|"
         r"expected to|is set to",
     ),
 )
