@@ -118,23 +118,17 @@ def counting() -> Iterator[_CountingTokenizer]:
 
 @needs_model
 def test_each_document_is_tokenised_once(counting: _CountingTokenizer) -> None:
-    """With the ``nlp`` stage, an Indonesian example goes through the model once; without it, once per stage.
-
-    The event stage still parses the sentences it finds a trigger in on their own (a sentence parsed inside its
-    document can get other roles), so sentences are the only other texts the model sees.
-    """
+    """With the ``nlp`` stage, an Indonesian example goes through the model once; without it, once per stage that
+    reads the parse (entities and quotes always, events when a sentence has a trigger)."""
     docs = run(default_stages(), [str(EXAMPLES)])
     texts = [d["text"] for d in docs if d["language"] in analysis.MODEL_LANGUAGES]
     assert len(texts) >= 4
-    whole = [t for t in counting.texts if t in texts]
-    assert sorted(whole) == sorted(texts)
-    sentences = [t for t in counting.texts if t not in texts]
-    assert all(any(s in t and "\n" not in s for t in texts) for s in sentences)
-    shared = len(counting.texts)
+    assert sorted(counting.texts) == sorted(texts)
     counting.texts.clear()
     run(without_nlp_stage(), [str(EXAMPLES)])
-    assert [t for t in counting.texts if t not in texts] == sentences
-    assert len(counting.texts) == shared + len(texts)  # the entity and the quote stage each tokenised every text
+    again = [t for t in counting.texts if t not in texts]
+    assert all(t[: analysis.PARSE_CHARS] in texts for t in again)  # the event stage's parse of the whole text
+    assert 2 * len(texts) < len(counting.texts) <= 3 * len(texts)
 
 
 @needs_model

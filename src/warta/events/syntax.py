@@ -2,9 +2,10 @@
 
 Active verbs: ``nsubj`` acts, ``obj`` and obliques with ``ke/kepada/terhadap/dengan/atas/untuk`` receive. Passive
 ``di-`` verbs: ``nsubj:pass`` receives, the ``oleh`` oblique acts. A trigger that is an ``xcomp``/``conj`` of a verb
-without its own subject shares that verb's subject (``Kim dituduh memasok`` → Kim supplies). Only sentences with a
-trigger are parsed. Without the trained model (or if it fails to load) :meth:`SyntaxRoles.finder` gives ``None``
-and the coder's word-order roles stand.
+without its own subject shares that verb's subject (``Kim dituduh memasok`` → Kim supplies). The roles are read
+from one parse of the whole text, the ``nlp`` stage's (:mod:`warta.nlp.analysis`) when it made one, so that a
+sentence gets the same roles with and without that stage. Without the trained model (or if it fails to load)
+:meth:`SyntaxRoles.finder` gives ``None`` and the coder's word-order roles stand.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from warta.events.coder import RoleFinder, Roles
 from warta.events.mentions import Mention
+from warta.nlp.analysis import PARSE_CHARS, lookup
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +58,18 @@ class SyntaxRoles:
         nlp = self.nlp
         docs: dict[int, Any] = {}
         disable = [name for name in nlp.pipe_names if name in _DISABLE]
+        # one parse of the whole text (its first PARSE_CHARS), as the quote stage reads it: the ``nlp`` stage's when
+        # it made one (this stage is its last reader), else made here at the first trigger; a trigger past its end
+        # gets its paragraph parsed alone
+        found = lookup(nlp, text, drop=True)
+        whole: list[Any] = [found.parse] if found is not None and found.parse is not None else []
+        parsed_to = min(len(text), PARSE_CHARS)
 
         def find(s_start: int, t_start: int, t_end: int, mentions: list[Mention]) -> Roles | None:
+            if t_end <= parsed_to:
+                if not whole:
+                    whole.append(nlp(text[:PARSE_CHARS], disable=disable))
+                return roles_from_doc(whole[0], t_start, t_end, mentions)
             if s_start not in docs:
                 end = text.find("\n", s_start)
                 docs[s_start] = nlp(text[s_start : end if end >= 0 else len(text)], disable=disable)

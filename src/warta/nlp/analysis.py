@@ -4,9 +4,7 @@ The ``nlp`` stage (:class:`AnalysisStage`) runs the trained pipeline over a batc
 for each text, what the later stages need: the model's entities and the dependency parse. The entity and quote
 stages look their text up here (:func:`lookup`) and fall back to running the model themselves when it is not
 there (a pipeline without this stage, a batch that failed), so their output never depends on it — only their cost
-does. The event stage still parses the few sentences it finds a trigger in on their own: a sentence parsed inside
-its document can get other roles (4 of 300 detik articles had an event coded differently), which would change
-its output.
+does. The event stage reads the same parse for its roles (and parses the whole text itself when it is missing).
 
 The components run in an order that gives each reader exactly what it got from its own call before: ``ner`` and
 ``warta_entity_trim`` see only the line-break sentence starts (the entity stage never ran the parser), then
@@ -14,7 +12,7 @@ The components run in an order that gives each reader exactly what it got from i
 POS tags or lemmas, and the parser does not use them (it listens to ``tok2vec`` alone).
 
 Entries are kept per text in a small bounded cache (a few batches), never on the article, so a ``Doc`` is never
-serialised or sent between processes; the quote stage, the last reader, drops its entry.
+serialised or sent between processes; the event stage, the last reader, drops its entry.
 """
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ def subjects(nlp: Language, text: str) -> dict[int, tuple[int, int]]:
     The parse the ``nlp`` stage made of ``text`` is used when there is one (:mod:`warta.nlp.analysis`); otherwise
     the text is parsed here.
     """
-    found = lookup(nlp, text, drop=True)  # the last reader of the shared parse
+    found = lookup(nlp, text)  # the event stage reads it after this one, and drops it
     if found is not None and found.parse is not None:
         return subjects_of(found.parse)
     disable = [name for name in nlp.pipe_names if name in _NOT_NEEDED]
