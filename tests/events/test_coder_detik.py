@@ -124,3 +124,9 @@ def test_bersiap_is_future() -> None:
     # detik-846: the campus is getting ready to impose a sanction
     events = _events("Kemudian pihak kampus sudah bersiap menjatuhkan sanksi.")
     assert ("COERCE", "future", [None], []) in events
+
+
+def test_a_named_actor_alone_asks() -> None:
+    # detik-225: KPK asks "para pihak", a group named only by its kind; a noun or "membahas" alone is no event
+    assert ("REQUEST", "future", ["IDN"], []) in _events("KPK juga akan meminta pertanggungjawaban para pihak.")
+    assert _events("Forum ASEAN ini membahas tantangan perempuan di bidang energi.") == []

@@ -68,6 +68,11 @@ _CONJUNCTION = re.compile(r",|\b(dan|serta|maupun|beserta|and)\b", re.IGNORECASE
 #: Sectors of parties who act abroad or on places abroad as often as at home (officials, courts): a place in the
 #: sentence does not give their country.
 _TRAVELLING = frozenset({None, "GOV", "MIL", "LEG", "JUD", "SPY", "IGO", "ELI"})
+#: Types where a named actor alone makes an event ("KPK akan meminta pertanggungjawaban …"): the one asked, met or
+#: worked with is often a group the text names only by its kind ("para pihak", "daerah lain").
+ACTOR_ONLY_TYPES = frozenset({"REQUEST", "CONSULT", "COOPERATE"})
+#: Verbs of those types that a party does alone, to a topic ("Forum ini membahas tantangan …").
+_SOLO_VERB = re.compile(r"^(membahas|dibahas)$", re.IGNORECASE)
 #: Event types where a joint actor with no one else named acts on itself (``X dan Y sepakat``: both directions).
 JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 
@@ -183,7 +188,8 @@ def code_events(
                 recipient = list(actor)
             if not actor and not recipient:
                 continue
-            if not (actor and recipient) and trig.plover not in SINGLE_PARTY_TYPES:
+            one_sided = not (actor and recipient) and trig.plover not in SINGLE_PARTY_TYPES
+            if one_sided and (nominal or not actor or not _actor_alone(trig.plover, sentence[m_start:m_end])):
                 continue
             mode, _cue = mode_of(sentence, m_start)
             if mode in (EventMode.ASSERTED, EventMode.FUTURE) and _CONDITION_AFTER.match(sentence[m_end:upto]):
@@ -281,6 +287,11 @@ def _nominal_roles(text: str, sentence: str, s_start: int, m_end: int, mentions:
     actor = _group(text, after, last=False)
     rest = [m for m in after if m.start >= actor[-1].end]
     return Roles(actor, _group(text, rest, last=False), "linear")
+
+
+def _actor_alone(plover: str, word: str) -> bool:
+    """Whether a verbal trigger of a two-party type still makes an event with only its actor named."""
+    return plover in ACTOR_ONLY_TYPES and not _SOLO_VERB.match(word)
 
 
 def _apposition_before(sentence: str, clause: int, rel: list[tuple[Mention, int, int]]) -> bool:
