@@ -1,5 +1,8 @@
 """Speed and memory of the shipped pipeline on one core, next to spaCy's blank ``id`` tokenizer (the floor).
 
+The pipeline is loaded as Warta loads it (``warta.nlp.model_loader.load_nlp``: numpy's BLAS on one thread); the
+same pipeline under plain ``spacy.load`` (thinc's bundled BLIS) is reported beside it.
+
     OMP_NUM_THREADS=1 python training/benchmark.py [--model src/warta/nlp/model] [--texts FILE...]
 
 Texts default to the NER dev sentences in ../shared/data joined into ~20-sentence paragraphs (news text); pass
@@ -29,6 +32,7 @@ import spacy  # noqa: E402
 
 import warta.nlp.lemmas  # noqa: E402  (registers warta_lemmatizer)
 import warta.nlp.tokenizer  # noqa: E402, F401  (registers warta.news_tokenizer.v1)
+from warta.nlp.model_loader import load_nlp  # noqa: E402
 
 
 def default_texts(data: Path) -> list[str]:
@@ -59,8 +63,12 @@ def main() -> None:
     texts = [p.read_text(encoding="utf-8") for p in args.texts] if args.texts else default_texts(args.data)
     blank = spacy.blank("id")
     blank_wps, _ = measure(blank, texts, args.repeat)
+    stock = spacy.load(args.model)  # thinc's defaults (BLIS), for reference
+    measure(stock, texts[:5], 1)
+    stock_wps, _ = measure(stock, texts, args.repeat)
+    del stock
     t0 = time.perf_counter()
-    nlp = spacy.load(args.model)
+    nlp = load_nlp(args.model)  # as Warta loads it: same weights, numpy's BLAS on one thread
     load_s = time.perf_counter() - t0
     measure(nlp, texts[:5], 1)  # warm-up
     wps, words = measure(nlp, texts, args.repeat)
@@ -70,6 +78,7 @@ def main() -> None:
     result = {
         "pipeline_words_per_s": round(wps),
         "entities_only_words_per_s": round(ner_wps),
+        "spacy_load_words_per_s": round(stock_wps),
         "blank_tokenizer_words_per_s": round(blank_wps),
         "load_s": round(load_s, 2),
         "peak_rss_mb": round(peak_mb),

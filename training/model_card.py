@@ -126,9 +126,10 @@ lemmas as GSD r2.17 does, while CSUI and PUD keep their case, which explains mos
 ## Size and speed
 - On disk: {report["size_bytes"] / 1e6:.1f} MB.
 - Speed on one core (`python training/benchmark.py`, NER dev sentences in 20-sentence paragraphs):
-  **{speed["pipeline_words_per_s"]:,} words/s** for the full pipeline, {speed.get("entities_only_words_per_s", 0):,}
-  words/s for entities only (`load_nlp(disable=("tok2vec", "morphologizer", "parser"))`), vs
-  {speed["blank_tokenizer_words_per_s"]:,} words/s for spaCy's blank `id` tokenizer;
+  **{speed["pipeline_words_per_s"]:,} words/s** for the full pipeline loaded as Warta loads it (`load_nlp`: numpy's
+  BLAS on one thread; {speed.get("spacy_load_words_per_s", "?"):,} words/s under plain `spacy.load`, thinc's BLIS),
+  {speed.get("entities_only_words_per_s", 0):,} words/s for entities only (tok2vec, morphologizer and parser
+  disabled), vs {speed["blank_tokenizer_words_per_s"]:,} words/s for spaCy's blank `id` tokenizer;
   load {speed["load_s"]} s; peak RSS {speed["peak_rss_mb"]} MB. Measured with a 1-minute load average of
   {speed.get("load_average", "?")} on a 2-core machine shared with other jobs: on a quiet core expect more.
 {f"- Training time on this build: {report['train_seconds']} s (2 shared CPU cores)." if report["train_seconds"] else ""}
