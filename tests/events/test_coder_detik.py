@@ -130,3 +130,16 @@ def test_a_named_actor_alone_asks() -> None:
     # detik-225: KPK asks "para pihak", a group named only by its kind; a noun or "membahas" alone is no event
     assert ("REQUEST", "future", ["IDN"], []) in _events("KPK juga akan meminta pertanggungjawaban para pihak.")
     assert _events("Forum ASEAN ini membahas tantangan perempuan di bidang energi.") == []
+
+
+def test_appeal_and_light_verb_noun_with_one_party() -> None:
+    # detik-895: "mengajak" is an appeal; detik-737: "menuntaskan negosiasi" carries the noun like "melakukan"
+    assert ("REQUEST", "asserted", ["IDN"], []) in _events("Presiden Prabowo mengajak semua generasi untuk bersatu.")
+    talks = _events("Sebanyak 1.000 anggota delegasi berkumpul di Swiss demi menuntaskan negosiasi plastik.")
+    assert [e[0] for e in talks] == ["CONSULT"]
+
+
+def test_the_speaker_is_a_party_and_not_the_one_after_the_quote() -> None:
+    # detik-726: "saya akan meminta mereka …," kata Pramono: the speaker asks; the name after the quote only says who
+    events = _events('"Nanti saya akan meminta mereka untuk menyampaikan kepada publik," kata Presiden Prabowo.')
+    assert events == [("REQUEST", "future", [None], [])]

@@ -33,6 +33,7 @@ _QUALIFIER = re.compile(r"^(dituduh|dituding|diduga|dicurigai|dilaporkan)$", re.
 _RECIPROCAL = re.compile(r"\b(saling|bersama|kedua negara|keduanya|each other|one another|jointly)\b", re.IGNORECASE)
 #: Pronouns opening a sentence that stand for the parties named before ("Ketiganya", "Mereka").
 _GROUP_PRONOUN = re.compile(r"^\W*(dia|ia|beliau|mereka|keduanya|ketiganya|keempatnya|kelimanya)\b", re.IGNORECASE)
+_SPEAKER = re.compile(r"(?<![\w-])(saya|aku|kami|kita|pihaknya)(?![\w-])", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*(yang|which|who)\b", re.IGNORECASE)
 _AGENT = re.compile(r"^\s*(?:\S+\s+){0,3}?(oleh|by)\s+", re.IGNORECASE)
 _MILITARY = re.compile(
@@ -50,6 +51,7 @@ _PREPOSITION = re.compile(
 _LIGHT_VERB = re.compile(
     r"\b(menyatakan|memberikan|memberi|melancarkan|melakukan|menggelar|mengadakan|menjatuhkan|mengirim|"
     r"mengirimkan|menyampaikan|meluncurkan|mengumumkan|memperkuat|mempererat|menjajaki|meningkatkan|penguatan|"
+    r"menuntaskan|melanjutkan|memulai|"
     r"launched|carried out|imposed|gave|expressed)\s+(\w+\s+)?$",
     re.IGNORECASE,
 )
@@ -156,6 +158,14 @@ def code_events(
             start, end = s_start + pronoun.start(1), s_start + pronoun.end(1)
             if not any(m.start < end and start < m.end for m in mentions):
                 mentions = [Mention(start, end, Actor(pronoun.group(1), None, None, None), None), *mentions]
+        for pron in _SPEAKER.finditer(sentence):
+            # "saya akan meminta mereka …", "Kita sudah kerja sama dengan …": the speaker is a participant
+            start, end = s_start + pron.start(), s_start + pron.end()
+            if not any(m.start < end and start < m.end for m in mentions):
+                mentions = sorted(
+                    [*mentions, Mention(start, end, Actor(pron.group(0), None, None, None), None)],
+                    key=lambda m: m.start,
+                )
         if not mentions and not (last_person and pronoun_subject(sentence)):
             continue
         hits = _triggers_in(sentence, triggers)
@@ -166,7 +176,8 @@ def code_events(
                 continue  # "Badan Bantuan dan Pekerjaan PBB", "Perjanjian Kerja Sama": a name, not an event
             if nominal and (_ANAPHOR.match(sentence[m_end:]) or _REFERENCE.match(sentence[m_end:])):
                 continue
-            if nominal and not _LIGHT_VERB.search(sentence[max(0, m_start - 40) : m_start]):
+            bare = nominal and not _LIGHT_VERB.search(sentence[max(0, m_start - 40) : m_start])
+            if bare:
                 found = _nominal_roles(text, sentence, s_start, m_end, mentions)
                 if found is None:
                     continue  # "kerja sama ini", "melawan agresi": a reference, not a new event
@@ -178,6 +189,7 @@ def code_events(
             actor, recipient = found.actor, found.recipient
             # a place after "di" says where, not to whom ("mengerahkan rudal … di Ukraina"); the parse may differ
             recipient = [r for r in recipient if not _LOCATIVE.search(text[max(s_start, r.start - 4) : r.start])]
+            recipient = [r for r in recipient if not _SPEAKER.fullmatch(r.actor.text)]  # the speaker acts
             if not actor and last_person and pronoun_subject(sentence[:m_start]):
                 actor = last_person  # "Dia juga menyatakan dukungan…": the person of the sentence before
             if recipient and trig.plover not in JOINT_TYPES:  # "China mengecam China" is a misreading
@@ -189,7 +201,7 @@ def code_events(
             if not actor and not recipient:
                 continue
             one_sided = not (actor and recipient) and trig.plover not in SINGLE_PARTY_TYPES
-            if one_sided and (nominal or not actor or not _actor_alone(trig.plover, sentence[m_start:m_end])):
+            if one_sided and (bare or not actor or not _actor_alone(trig.plover, sentence[m_start:m_end])):
                 continue
             mode, _cue = mode_of(sentence, m_start)
             if mode in (EventMode.ASSERTED, EventMode.FUTURE) and _CONDITION_AFTER.match(sentence[m_end:upto]):
@@ -331,7 +343,10 @@ def _clause_start(sentence: str, m_start: int) -> int:
 
 
 def _clause_end(sentence: str, m_end: int) -> int:
-    m = re.search(r"[;]|,\s*(sementara|namun|tetapi|sedangkan|dan)\b|\b(sementara|sedangkan)\b", sentence[m_end:])
+    # a closing quote ends the clause: the speaker named after it ('…," kata Pramono') is not a party
+    m = re.search(
+        r"[;]|,\s*[\"”]|,\s*(sementara|namun|tetapi|sedangkan|dan)\b|\b(sementara|sedangkan)\b", sentence[m_end:]
+    )
     return m_end + m.start() if m else len(sentence)
 
 
