@@ -143,3 +143,21 @@ def test_the_speaker_is_a_party_and_not_the_one_after_the_quote() -> None:
     # detik-726: "saya akan meminta mereka …," kata Pramono: the speaker asks; the name after the quote only says who
     events = _events('"Nanti saya akan meminta mereka untuk menyampaikan kepada publik," kata Presiden Prabowo.')
     assert events == [("REQUEST", "future", [None], [])]
+
+
+def test_third_dev_batch() -> None:
+    # detik-595: coordinating is cooperation; the energy ministry is Indonesian
+    assert [e[0] for e in _events("Kami berkoordinasi dengan kementerian terkait.")] == ["COOPERATE"]
+    ask = _events("Kementerian Energi dan Sumber Daya Mineral (ESDM) telah meminta badan usaha swasta bekerja sama.")
+    assert any(e[0] == "REQUEST" and e[2] == ["IDN"] for e in ask)
+    # detik-889: an audience is a meeting
+    audience = _events("Hal itu disampaikan pada audiensi dengan Wali Kota Sukabumi dan Bupati Rokan Hilir.")
+    assert [e[0] for e in audience] == ["CONSULT"]
+    # detik-56: reading out the indictment is an accusation, "membacakan" carries the noun
+    assert [e[0] for e in _events("Hal itu diungkap jaksa saat membacakan surat dakwaan.")] == ["ACCUSE"]
+
+
+def test_what_two_parties_agree_to_form_is_no_party() -> None:
+    # detik-580: "sepakat membentuk Kementerian …": the ministry is the object, each side agrees with the other
+    events = _events("Indonesia dan Malaysia sepakat membentuk kementerian bersama.")
+    assert ("AGREE", "asserted", ["IDN", "MYS"], ["IDN", "MYS"]) in events

@@ -34,6 +34,8 @@ _RECIPROCAL = re.compile(r"\b(saling|bersama|kedua negara|keduanya|each other|on
 #: Pronouns opening a sentence that stand for the parties named before ("Ketiganya", "Mereka").
 _GROUP_PRONOUN = re.compile(r"^\W*(dia|ia|beliau|mereka|keduanya|ketiganya|keempatnya|kelimanya)\b", re.IGNORECASE)
 _SPEAKER = re.compile(r"(?<![\w-])(saya|aku|kami|kita|pihaknya)(?![\w-])", re.IGNORECASE)
+#: A verb right after a trigger opens its complement ("sepakat membentuk …", "sepakat untuk mencegah …").
+_COMPLEMENT = re.compile(r"^\s+(untuk\s+)?(me|ber)\w+", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*(yang|which|who)\b", re.IGNORECASE)
 _AGENT = re.compile(r"^\s*(?:\S+\s+){0,3}?(oleh|by)\s+", re.IGNORECASE)
 _MILITARY = re.compile(
@@ -51,7 +53,7 @@ _PREPOSITION = re.compile(
 _LIGHT_VERB = re.compile(
     r"\b(menyatakan|memberikan|memberi|melancarkan|melakukan|menggelar|mengadakan|menjatuhkan|mengirim|"
     r"mengirimkan|menyampaikan|meluncurkan|mengumumkan|memperkuat|mempererat|menjajaki|meningkatkan|penguatan|"
-    r"menuntaskan|melanjutkan|memulai|"
+    r"menuntaskan|melanjutkan|memulai|membacakan|"
     r"launched|carried out|imposed|gave|expressed)\s+(\w+\s+)?$",
     re.IGNORECASE,
 )
@@ -194,7 +196,10 @@ def code_events(
                 actor = last_person  # "Dia juga menyatakan dukungan…": the person of the sentence before
             if recipient and trig.plover not in JOINT_TYPES:  # "China mengecam China" is a misreading
                 recipient = [r for r in recipient if not any(same_party(r, a) for a in actor)]
-            if not recipient and len(actor) > 1 and trig.plover in JOINT_TYPES:
+            joint = len(actor) > 1 and trig.plover in JOINT_TYPES
+            if joint and recipient and _COMPLEMENT.match(sentence[m_end:]):
+                recipient = []  # "X dan Y sepakat membentuk Z": Z is what they agreed on, not a party to it
+            if not recipient and joint:
                 recipient = list(actor)  # "X dan Y sepakat": each acts towards the other
             elif not recipient and _RECIPROCAL.search(sentence[max(0, m_start - 25) : m_end + 25]):
                 recipient = list(actor)
