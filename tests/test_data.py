@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
 from warta.data import (
     SCHEMA_FIELDS,
+    SCHEMA_VERSION,
     Actor,
     Article,
     Credit,
@@ -13,6 +15,9 @@ from warta.data import (
     Entity,
     Event,
     EventMode,
+    InputFormat,
+    Page,
+    Provenance,
     Quote,
     Related,
     Source,
@@ -65,3 +70,13 @@ def test_content_id_is_stable_under_whitespace_and_case() -> None:
     assert content_id("Satu  dua\n\ntiga", "Judul") == content_id("satu dua tiga", "judul")
     assert content_id("satu", None) != content_id("dua", None)
     assert len(content_id("x")) == 16
+
+
+def test_to_dict_is_asdict_with_enum_values_and_without_the_page() -> None:
+    article = _full_article()
+    article.page = Page(b"<html/>", InputFormat.HTML, Provenance("p.html"))
+    reference = asdict(article)
+    del reference["page"]
+    reference["schema_version"] = SCHEMA_VERSION
+    assert json.dumps(article.to_dict()) == json.dumps(reference)  # StrEnum members dump as their values
+    assert article.to_dict()["credits"][0]["role"] == "photo" and type(article.to_dict()["events"][0]["mode"]) is str
