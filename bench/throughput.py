@@ -5,7 +5,7 @@
 
 Inputs, generated at run time into a temporary folder (nothing from ``../shared/data`` is ever committed):
 
-- the AEB benchmark pages (``extraction/aeb/html/*.html.gz``, 176 of 181 files (see :data:`EXCLUDED`), one page
+- the AEB benchmark pages (``extraction/aeb/html/*.html.gz``, all 181 files, one page
   each, gzip as given),
 - the Indonesian/Malay pages (``extraction/indonesian/*.html``, 20 files),
 - the detik development articles (``news/detik-news/data_berita_dev.csv``, 850) rendered as simple news pages and
@@ -46,15 +46,6 @@ from warta.store import Store, WriteReport
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
 RECORDS_PER_WARC = 100
-#: AEB pages left out: their metadata dates them 0001-01-01, which extraction keeps as ``published`` and which then
-#: stops the whole run in the stories step (``OverflowError`` in ``warta.stories.cluster._shift``; reported).
-EXCLUDED = frozenset({
-    "65ce3a4577a0306994efa190a0d96e84014f9d4257ad54753e807ede518f02c0",
-    "776a1c046798b474e410f6edf3225d6a27fecd0de6aac22aef7b7f64fe87caaf",
-    "7de5241947a5f7147fe9787c6f6fa16685bfe66e6c35510a68780f27690dc4f0",
-    "c58aa507c4deebd660f69905f9abb8f96d935f6e7210f597ed4cd32b3f39f7f7",
-    "c81e134ed49902bcf69b551426b4a346c5a77ae993cac8bda68b5541a664ef4c",
-})  # fmt: skip
 
 
 @dataclass
@@ -115,8 +106,6 @@ def build_inputs(folder: Path, detik: int) -> list[bytes]:
     aeb = folder / "aeb"
     aeb.mkdir(parents=True)
     for src in sorted((SHARED / "extraction" / "aeb" / "html").glob("*.html.gz")):
-        if src.name.split(".")[0] in EXCLUDED:
-            continue
         shutil.copyfile(src, aeb / src.name)
         pages.append(gzip.decompress(src.read_bytes()))
     ind = folder / "indonesian"
