@@ -161,3 +161,11 @@ def test_what_two_parties_agree_to_form_is_no_party() -> None:
     # detik-580: "sepakat membentuk Kementerian …": the ministry is the object, each side agrees with the other
     events = _events("Indonesia dan Malaysia sepakat membentuk kementerian bersama.")
     assert ("AGREE", "asserted", ["IDN", "MYS"], ["IDN", "MYS"]) in events
+
+
+def test_one_sided_meeting_in_a_relative_clause_is_background() -> None:
+    # the seed: "… Kim Jong Un yang terakhir bertemu di Rusia" recalls the earlier summit
+    text = (
+        "Ini adalah pertemuan puncak kedua Putin dengan Kim Jong Un yang terakhir bertemu di Rusia pada September lalu."
+    )
+    assert not any(e[0] == "CONSULT" and e[3] == [] for e in _events(text))

@@ -36,6 +36,7 @@ _GROUP_PRONOUN = re.compile(r"^\W*(dia|ia|beliau|mereka|keduanya|ketiganya|keemp
 _SPEAKER = re.compile(r"(?<![\w-])(saya|aku|kami|kita|pihaknya)(?![\w-])", re.IGNORECASE)
 #: A verb right after a trigger opens its complement ("sepakat membentuk …", "sepakat untuk mencegah …").
 _COMPLEMENT = re.compile(r"^\s+(untuk\s+)?(me|ber)\w+", re.IGNORECASE)
+_RELATIVE_BETWEEN = re.compile(r"\b(yang|which|who)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*(yang|which|who)\b", re.IGNORECASE)
 _AGENT = re.compile(r"^\s*(?:\S+\s+){0,3}?(oleh|by)\s+", re.IGNORECASE)
 _MILITARY = re.compile(
@@ -206,7 +207,16 @@ def code_events(
             if not actor and not recipient:
                 continue
             one_sided = not (actor and recipient) and trig.plover not in SINGLE_PARTY_TYPES
-            if one_sided and (bare or not actor or not _actor_alone(trig.plover, sentence[m_start:m_end])):
+            if (
+                one_sided
+                and (
+                    bare
+                    or not actor
+                    or not _actor_alone(trig.plover, sentence[m_start:m_end])
+                    # "… Kim Jong Un yang terakhir bertemu di Rusia": a relative clause recalls an earlier occasion
+                    or _RELATIVE_BETWEEN.search(text[actor[-1].end : s_start + m_start])
+                )
+            ):
                 continue
             mode, _cue = mode_of(sentence, m_start)
             if mode in (EventMode.ASSERTED, EventMode.FUTURE) and _CONDITION_AFTER.match(sentence[m_end:upto]):
