@@ -19,6 +19,7 @@ from typing import Any
 import numpy
 
 from warta.data import Entity
+from warta.nlp import english_rules
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,30 @@ def load_english() -> Any:
         return None
 
 
+@functools.lru_cache(maxsize=1)
+def _fast_rules() -> Any:
+    """The pipeline's attribute ruler and lemmatizer as :class:`~warta.nlp.english_rules.FastRules` (``None``: keep
+    the stock components, e.g. another version of the pipeline whose rules it cannot stand in for)."""
+    nlp = load_english()
+    if nlp is None or not all(name in nlp.pipe_names for name in english_rules.NAMES):
+        return None
+    try:
+        return english_rules.FastRules(nlp)
+    except Exception as exc:  # the stock components still give the same annotations, only slower
+        log.info("English rule components kept as they are (%s)", exc)
+        return None
+
+
+def _run(nlp: Any, texts: list[str], batch_size: int) -> Any:
+    """``nlp.pipe`` over ``texts``, with the rule components run by :func:`_fast_rules` when it can."""
+    rules = _fast_rules()
+    if rules is None:
+        yield from nlp.pipe(texts, batch_size=batch_size)
+        return
+    for doc in nlp.pipe(texts, batch_size=batch_size, disable=list(english_rules.NAMES)):
+        yield rules(doc)
+
+
 _DOCS: OrderedDict[str, Any] = OrderedDict()
 
 
@@ -70,7 +95,8 @@ def parse(text: str) -> Any:
     if text in _DOCS:
         _DOCS.move_to_end(text)
         return _DOCS[text]
-    doc = _slim(nlp(text[:MAX_CHARS]))
+    (doc,) = _run(nlp, [text[:MAX_CHARS]], 1)
+    doc = _slim(doc)
     _DOCS[text] = doc
     while len(_DOCS) > CACHE:
         _DOCS.popitem(last=False)
@@ -83,7 +109,7 @@ def parse_many(texts: list[str], batch_size: int = 32) -> list[Any]:
     if nlp is None:
         return [None] * len(texts)
     todo = [t for t in dict.fromkeys(texts) if t not in _DOCS]
-    for text, doc in zip(todo, nlp.pipe((t[:MAX_CHARS] for t in todo), batch_size=batch_size), strict=True):
+    for text, doc in zip(todo, _run(nlp, [t[:MAX_CHARS] for t in todo], batch_size), strict=True):
         _DOCS[text] = _slim(doc)
     out = [_DOCS[t] for t in texts]
     while len(_DOCS) > CACHE:
