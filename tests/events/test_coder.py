@@ -111,3 +111,21 @@ def test_parsed_passive_without_oleh_takes_the_noun_after_the_verb_as_agent(text
     (event,) = [e for e in out.events if e.event == "COERCE"]
     assert [a.country for a in event.actor] == ["IDN"]  # Polda Metro Jaya (actors.tsv), not the one held
     assert all(r.country != "IDN" for r in event.recipient)
+
+
+def test_trigger_search_skips_only_patterns_whose_first_words_are_absent() -> None:
+    import dataclasses
+
+    from warta.events.coder import _triggers_in, load_triggers
+
+    triggers = [t for t in load_triggers() if t.language == "id"]
+    assert all(t.first_words for t in triggers)
+    plain = [dataclasses.replace(t, first_words=None) for t in triggers]
+    for sentence in (
+        "Presiden Putin dan Kim Jong Un menandatangani perjanjian pertahanan bersama di Pyongyang.",
+        "KPK MENETAPKAN dua pejabat sebagai tersangka, kata juru bicara.",
+        "Polisi menahan tersangka—“kami sudah menahan dia”, ujar Kapolda İstanbul.",  # non-ASCII: every pattern
+        "Harga cabai naik lagi pekan ini.",
+    ):
+        assert _triggers_in(sentence, triggers) == _triggers_in(sentence, plain)
+    assert _triggers_in("Polisi menahan tersangka.", triggers)
