@@ -127,5 +127,6 @@ def test_trigger_search_skips_only_patterns_whose_first_words_are_absent() -> No
         "Polisi menahan tersangka—“kami sudah menahan dia”, ujar Kapolda İstanbul.",  # non-ASCII: every pattern
         "Harga cabai naik lagi pekan ini.",
     ):
-        assert _triggers_in(sentence, triggers) == _triggers_in(sentence, plain)
+        fast, slow = _triggers_in(sentence, triggers), _triggers_in(sentence, plain)
+        assert [(s, e, t.pattern) for s, e, t in fast] == [(s, e, t.pattern) for s, e, t in slow]
     assert _triggers_in("Polisi menahan tersangka.", triggers)
