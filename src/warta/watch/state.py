@@ -41,11 +41,17 @@ class Validators:
     last_modified: str | None
 
 
+#: Exchanges the fetch log keeps (the newest): a watcher that runs for months must not grow its database without
+#: bound for a log. At a few thousand exchanges a day this is weeks of history.
+FETCH_LOG_ROWS = 200_000
+
+
 class WatchState:
     """Reads and writes of the watch tables on one connection (the store's; used from one thread only)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, fetch_log_rows: int = FETCH_LOG_ROWS) -> None:
         self.conn = conn
+        self.fetch_log_rows = fetch_log_rows
 
     # -- sources -----------------------------------------------------------------------------------------------
 
@@ -164,6 +170,10 @@ class WatchState:
                 "INSERT INTO watch_fetches (url, at, status, outcome, reason, bytes, seconds) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(e.url, at, e.status, e.outcome, e.reason, e.bytes, round(e.seconds, 4)) for e in exchanges],
+            )
+            # the oldest rows past the limit go; ``n`` only grows, so this is a range of the primary key
+            self.conn.execute(
+                "DELETE FROM watch_fetches WHERE n <= (SELECT max(n) FROM watch_fetches) - ?", (self.fetch_log_rows,)
             )
 
     def counts(self) -> dict[str, int]:
