@@ -182,3 +182,30 @@ def test_archive_replays_offline(site: Site, db: Path, tmp_path: Path) -> None:
     stored = {str(u) for (u,) in rows(db, "SELECT url FROM articles")}
     assert stored <= pages  # every stored article can be read again from the archive, without the network
     assert not any(str(p).endswith("/rss") for p in pages)  # feeds and robots.txt are archived but are no pages
+
+
+def test_the_sources_are_re_read_before_each_pass(site: Site, db: Path) -> None:
+    build(site)
+    lists: list[list[WatchSource] | Exception] = [
+        [WatchSource(site.url("/rss"), SourceKind.FEED), WatchSource(site.url("/nasional"), SourceKind.PAGE)],
+        ValueError("line 3: not an http(s) URL"),
+    ]
+    notes: list[str] = []
+
+    def reload() -> list[WatchSource]:
+        got = lists.pop(0)
+        if isinstance(got, Exception):
+            raise got
+        return got
+
+    first = [WatchSource(site.url("/rss"), SourceKind.FEED)]
+    with Store(db) as store, Watcher(store, first, policy=POLICY, config=CONFIG, factory=extract_factory,
+                                     on_note=notes.append, reload=reload) as watcher:  # fmt: skip
+        assert watcher.run_once().sources == 1
+        assert site.requests("/nasional") == []
+        assert watcher.run_once().sources == 2  # the edited list: the section page is polled from now on
+        assert len(site.requests("/nasional")) == 1
+        assert watcher.run_once().sources == 2  # a broken file keeps the previous list
+    assert "sources changed: 1 → 2" in notes
+    assert any(n.startswith("sources not re-read (line 3") for n in notes)
+    assert rows(db, "SELECT count(*) FROM watch_sources")[0][0] == 2

@@ -106,7 +106,8 @@ def watch(
 
     Every failure is recorded with its reason (table watch_fetches; the frontier in watch_frontier) and a dead
     source never stops the others. Everything is committed as it happens: stopped with Ctrl-C, SIGTERM or even
-    SIGKILL, a restart refetches nothing that was stored and forgets no URL that was found.
+    SIGKILL, a restart refetches nothing that was stored and forgets no URL that was found. SOURCES_FILE is read
+    again before every pass: edits apply from the next pass.
     """
     from warta.query.watchlists import load_watchlists
     from warta.store import Store
@@ -155,6 +156,7 @@ def watch(
             with Watcher(
                 store, sources, policy=policy, settings=settings, watchlists=saved, webhook=webhook,
                 archive=archive, on_note=note, on_round=on_round, stop=stop,
+                reload=lambda: read_sources(sources_file),
             ) as watcher:  # fmt: skip
                 if once:
                     report = watcher.run_once()

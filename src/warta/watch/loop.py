@@ -110,9 +110,11 @@ class Watcher:
         on_note: Callable[[str], None] | None = None,
         on_round: Callable[[PassReport], None] | None = None,
         stop: threading.Event | None = None,
+        reload: Callable[[], Sequence[WatchSource]] | None = None,
     ) -> None:
         self.store = store
         self.sources = list(sources)
+        self.reload = reload  # re-reads the sources before each pass (the CLI's sources file): edits apply live
         self.config = config
         self.settings = settings
         self.factory = factory
@@ -167,6 +169,7 @@ class Watcher:
         report = PassReport(number=self.passes)
         started = time.monotonic()
         try:
+            self._reload_sources()
             self._poll_sources(report)
             tried: set[str] = set()
             while not self.stop.is_set() and len(tried) < self.config.max_per_pass:
@@ -189,6 +192,20 @@ class Watcher:
         return report
 
     # -- sources -----------------------------------------------------------------------------------------------
+
+    def _reload_sources(self) -> None:
+        """The sources as :attr:`reload` reads them now; an unreadable list keeps the previous one, with a note."""
+        if self.reload is None or self.passes == 1:  # the first pass watches what the caller passed
+            return
+        try:
+            sources = list(self.reload())
+        except Exception as exc:  # a half-saved or broken file must not stop a long-running watch
+            self.on_note(f"sources not re-read ({exc}); watching the previous {len(self.sources)}")
+            return
+        if sources != self.sources:
+            self.on_note(f"sources changed: {len(self.sources)} → {len(sources)}")
+            self.sources = sources
+            self.state.add_sources(sources)
 
     def _poll_sources(self, report: PassReport) -> None:
         level: list[tuple[str, SourceKind]] = [(s.url, s.kind) for s in self.sources]
