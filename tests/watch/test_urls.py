@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 
-from warta.watch.urls import host_of, is_article_like, is_internal, is_story_link, may_follow, normalise
+from warta.watch.urls import (
+    host_of,
+    is_article_like,
+    is_internal,
+    is_story_link,
+    may_follow,
+    normalise,
+    resolves_inside,
+)
 
 
 @pytest.mark.parametrize(
@@ -81,3 +91,22 @@ def test_a_public_source_cannot_send_the_watcher_inside() -> None:
     assert may_follow("http://127.0.0.1:8080/berita/a-1", "http://127.0.0.1:8080/rss")  # a local source, its own host
     assert not may_follow("http://127.0.0.1:9999/x", "http://127.0.0.1:8080/rss")
     assert may_follow("https://other.example/berita/a-1", "https://contoh.example/rss")
+
+
+def test_a_name_that_resolves_inside_is_internal(monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = {"intranet.example": "10.0.0.5", "metadata.example": "169.254.169.254", "berita.example": "93.184.215.14"}
+
+    def fake(host: str, *args: object, **kwargs: object) -> list[tuple[object, ...]]:
+        if host not in answers:
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (answers[host], 0))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", fake)
+    resolves_inside.cache_clear()
+    try:
+        assert is_internal("http://intranet.example/admin")
+        assert not may_follow("http://metadata.example/latest/meta-data", "https://contoh.example/rss")
+        assert not is_internal("https://berita.example/a-1") and not is_internal("https://tidak-ada.example/x")
+        assert may_follow("http://intranet.example/berita/a-1", "http://intranet.example/rss")  # its own host
+    finally:
+        resolves_inside.cache_clear()

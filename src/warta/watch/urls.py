@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
+import socket
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from courlan import normalize_url
@@ -55,16 +57,37 @@ def is_story_link(url: str, section: str) -> bool:
 
 
 def is_internal(url: str) -> bool:
-    """Whether ``url`` names this machine or a private network by its host (``localhost``, 127.0.0.1, 10.x, ::1,
-    169.254.169.254 …). A public source listing such a URL is not followed there (see :func:`may_follow`)."""
+    """Whether ``url`` names this machine or a private network (``localhost``, 127.0.0.1, 10.x, ::1,
+    169.254.169.254 …), by its host or by what the host name resolves to. A public source listing such a URL is not
+    followed there (see :func:`may_follow`).
+
+    The name is resolved when the URL is checked; an answer that changes between the check and the connection (DNS
+    rebinding) is not caught here.
+    """
     host = (urlsplit(url).hostname or "").lower().rstrip(".")
     if host == "localhost" or host.endswith(".localhost"):
         return True
     try:
         address = ipaddress.ip_address(host)
     except ValueError:
-        return False
+        return resolves_inside(host) if host else False
     return not address.is_global
+
+
+@functools.lru_cache(maxsize=4096)
+def resolves_inside(host: str) -> bool:
+    """Whether any address ``host`` resolves to is not a public one (a name that does not resolve: no)."""
+    try:
+        answers = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return False  # the fetch will fail on its own; nothing inside is reached
+    for *_, sockaddr in answers:
+        try:
+            if not ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0]).is_global:
+                return True
+        except ValueError:
+            continue
+    return False
 
 
 def may_follow(url: str, source: str) -> bool:
