@@ -130,3 +130,35 @@ def test_trigger_search_skips_only_patterns_whose_first_words_are_absent() -> No
         fast, slow = _triggers_in(sentence, triggers), _triggers_in(sentence, plain)
         assert [(s, e, t.pattern) for s, e, t in fast] == [(s, e, t.pattern) for s, e, t in slow]
     assert _triggers_in("Polisi menahan tersangka.", triggers)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vietnam mengancam akan menyerang Kamboja.", ["THREATEN"]),  # what is threatened
+        ("Jepang menolak rencana gencatan senjata dari Rusia.", ["REJECT"]),  # what is refused
+        ("Thailand dan Laos sepakat bekerja sama di perbatasan.", ["AGREE"]),  # what is agreed
+        ("Buruh di Bandung berunjuk rasa menuntut kenaikan upah.", ["PROTEST"]),  # a protest's demand
+    ],
+)
+def test_what_is_agreed_asked_threatened_or_refused_is_no_second_event(text: str, expected: list[str]) -> None:
+    assert [e[0] for e in _events(text)] == expected
+
+
+def test_a_governed_event_after_a_clause_break_or_a_noun_is_its_own() -> None:
+    # a new clause, or a noun that takes no verbal complement, leaves the next trigger its own event
+    assert [e[0] for e in _events("Vietnam mengancam Kamboja, lalu menyerang Laos.")] == ["THREATEN", "ASSAULT"]
+    both = _events("Demonstran berunjuk rasa di Paris dan polisi menangkap mereka.")
+    assert sorted(e[0] for e in both) == ["COERCE", "PROTEST"]
+    # a protest governs its demands, not what is done to the protesters
+    assert "ASSAULT" in [e[0] for e in _events("Demonstran yang berunjuk rasa di Bangkok dibunuh.")]
+
+
+def test_passive_arrest_of_someone_the_text_does_not_name_as_a_party() -> None:
+    # the person held is described, not found as a party: the arrest still stands, with empty roles
+    assert ("COERCE", "asserted", [], []) in _events("Pelaku langsung ditahan di Mapolres.")
+    assert ("ACCUSE", "asserted", [], []) in _events("Tiga orang saksi diperiksa hari ini.")
+    # a time or relative clause recalls it; an active verb or a two-party type needs a party
+    assert _events("Saat ditahan, pelaku membawa tas.") == []
+    assert _events("Mobil itu milik pelaku yang sudah ditangkap lebih dulu.") == []
+    assert _events("Rencana itu dibahas kemarin.") == []

@@ -30,9 +30,27 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 #: Nominal triggers after these words name a past or background occasion, not a new event ("sebelum pertemuan").
-_BACKGROUND = re.compile(r"\b(sebelum|sesudah|setelah|selama|usai|seusai|menjelang|sejak)\s+$", re.IGNORECASE)
+_BACKGROUND = re.compile(
+    r"\b(sebelum|sesudah|setelah|selama|usai|seusai|menjelang|sejak|saat|ketika)\s+$", re.IGNORECASE
+)
 #: Evidential verbs that only qualify the next trigger ("dituduh memasok" is an alleged supply).
 _QUALIFIER = re.compile(r"^(dituduh|dituding|diduga|dicurigai|dilaporkan)$", re.IGNORECASE)
+#: Types whose trigger governs what follows it, and the types it governs (None: any): what is agreed, asked,
+#: threatened or refused is the content of that event, not a second one ("mengancam akan menyerang"); a protest's
+#: demands are its own ("mogok kerja menuntut kenaikan upah"), but not what happens to the protesters.
+GOVERNING_TYPES: dict[str, frozenset[str] | None] = {
+    "AGREE": None,
+    "REQUEST": None,
+    "THREATEN": None,
+    "REJECT": None,
+    "PROTEST": frozenset({"REQUEST", "REJECT", "ACCUSE"}),
+}
+#: Between a governing trigger and its complement: no clause break, no coordination that starts a new predicate.
+_COMPLEMENT_BREAK = re.compile(
+    r"[,;:.!?\"“”()]|\b(dan|serta|sementara|namun|tetapi|sedangkan|kemudian|lalu|and|while|but|then)\b", re.IGNORECASE
+)
+#: How many words may stand between a governing trigger and its complement ("di depan gedung DPR menolak").
+COMPLEMENT_GAP = 8
 _RECIPROCAL = re.compile(r"\b(saling|bersama|kedua negara|keduanya|each other|one another|jointly)\b", re.IGNORECASE)
 #: Pronouns opening a sentence that stand for the parties named before ("Ketiganya", "Mereka").
 _GROUP_PRONOUN = re.compile(r"^\W*(dia|ia|beliau|mereka|keduanya|ketiganya|keempatnya|kelimanya)\b", re.IGNORECASE)
@@ -57,11 +75,12 @@ _PREPOSITION = re.compile(
 _LIGHT_VERB = re.compile(
     r"\b(menyatakan|memberikan|memberi|melancarkan|melakukan|menggelar|mengadakan|menjatuhkan|mengirim|"
     r"mengirimkan|menyampaikan|meluncurkan|mengumumkan|memperkuat|mempererat|menjajaki|meningkatkan|penguatan|"
-    r"menuntaskan|melanjutkan|memulai|membacakan|"
+    r"menuntaskan|melanjutkan|memulai|membacakan|mencapai|menjalin|membangun|mengajukan|melayangkan|mengeluarkan|"
+    r"melontarkan|memberlakukan|menerapkan|"
     r"launched|carried out|imposed|gave|expressed)\s+(\w+\s+)?$",
     re.IGNORECASE,
 )
-_VERBAL = re.compile(r"^(me|be|di(?!alog)|ter|sepakat|setuju|mogok|siaga|minta)", re.IGNORECASE)
+_VERBAL = re.compile(r"^(me|be|di(?!alog)|ter|sepakat|setuju|mogok|siaga|minta|turun|bentrok)", re.IGNORECASE)
 _ANAPHOR = re.compile(r"^\s+(ini|itu|tersebut|tadi|this|that)\b", re.IGNORECASE)
 #: A noun with a demonstrative one word on refers back, even after a light verb ("mengumumkan tarif impor baru
 #: tersebut" recalls the tariffs already reported).
@@ -76,11 +95,14 @@ _CONJUNCTION = re.compile(r",|\b(dan|serta|maupun|beserta|and)\b", re.IGNORECASE
 #: Sectors of parties who act abroad or on places abroad as often as at home (officials, courts): a place in the
 #: sentence does not give their country.
 _TRAVELLING = frozenset({None, "GOV", "MIL", "LEG", "JUD", "SPY", "IGO", "ELI"})
+#: Types whose passive forms make an event with a subject the text does not name as a party ("Khariq ditangkap").
+UNNAMED_PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "ACCUSE"})
+_UNNAMED_BREAK = frozenset({"yang", "akan", "untuk", "agar", "jika", "bila", "apabila", "saat", "ketika"})
 #: Types where a named actor alone makes an event ("KPK akan meminta pertanggungjawaban …"): the one asked, met or
 #: worked with is often a group the text names only by its kind ("para pihak", "daerah lain").
 ACTOR_ONLY_TYPES = frozenset({"REQUEST", "CONSULT", "COOPERATE"})
 #: Verbs of those types that a party does alone, to a topic ("Forum ini membahas tantangan …").
-_SOLO_VERB = re.compile(r"^(membahas|dibahas)$", re.IGNORECASE)
+_SOLO_VERB = re.compile(r"^(membahas|dibahas|membicarakan|dibicarakan)$", re.IGNORECASE)
 #: Event types where a joint actor with no one else named acts on itself (``X dan Y sepakat``: both directions).
 JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 
@@ -179,9 +201,9 @@ def code_events(
                     [*mentions, Mention(start, end, Actor(pron.group(0), None, None, None), None)],
                     key=lambda m: m.start,
                 )
-        if not mentions and not (last_person and pronoun_subject(sentence)):
-            continue
         hits = _triggers_in(sentence, triggers)
+        if not mentions and not (last_person and pronoun_subject(sentence)):
+            hits = [h for h in hits if _unnamed_patient(sentence, h[0], h[1], h[2])]
         for i, (m_start, m_end, trig) in enumerate(hits):
             upto = hits[i + 1][0] if i + 1 < len(hits) else len(sentence)
             nominal = trig.language == "id" and not _VERBAL.match(sentence[m_start:m_end])
@@ -214,7 +236,7 @@ def code_events(
                 recipient = list(actor)  # "X dan Y sepakat": each acts towards the other
             elif not recipient and _RECIPROCAL.search(sentence[max(0, m_start - 25) : m_end + 25]):
                 recipient = list(actor)
-            if not actor and not recipient:
+            if not actor and not recipient and not _unnamed_patient(sentence, m_start, m_end, trig):
                 continue
             one_sided = not (actor and recipient) and trig.plover not in SINGLE_PARTY_TYPES
             if (
@@ -326,6 +348,22 @@ def _nominal_roles(text: str, sentence: str, s_start: int, m_end: int, mentions:
     return Roles(actor, _group(text, rest, last=False), "linear")
 
 
+def _unnamed_patient(sentence: str, m_start: int, m_end: int, trig: Trigger) -> bool:
+    """Whether a passive arrest, charge or attack has a subject the text describes without naming a party
+    ("Khariq ditangkap …", "perempuan berusia 26 tahun itu diculik"): the event stands with empty roles."""
+    if trig.plover not in UNNAMED_PATIENT_TYPES or trig.language != "id" or not _passive(sentence[m_start:m_end]):
+        return False
+    subject = sentence[_clause_start(sentence, m_start) : m_start]
+    words = [w.lower() for w in _WORD_RUN.findall(subject)]
+    # a relative or time clause ("… yang sudah ditangkap", "Saat ditahan, …") recalls the event, not reports it
+    return (
+        bool(words)
+        and subject.lstrip(" \"“'")[:1].isupper()
+        and not _BACKGROUND.search(words[0] + " ")
+        and not _UNNAMED_BREAK.intersection(words)
+    )
+
+
 def _actor_alone(plover: str, word: str) -> bool:
     """Whether a verbal trigger of a two-party type still makes an event with only its actor named."""
     return plover in ACTOR_ONLY_TYPES and not _SOLO_VERB.match(word)
@@ -391,15 +429,29 @@ def _triggers_in(sentence: str, triggers: list[Trigger]) -> list[tuple[int, int,
     for hit in found:
         if not kept or hit[0] >= kept[-1][1]:
             kept.append(hit)
-    out = []
+    out: list[tuple[int, int, Trigger]] = []
     for i, (s, e, trig) in enumerate(kept):
         nxt = kept[i + 1][0] if i + 1 < len(kept) else None
         if _QUALIFIER.match(sentence[s:e]) and nxt is not None and len(sentence[e:nxt].split()) <= 2:
             continue  # "dituduh memasok": the allegation is the supply's mode
         if _BACKGROUND.search(sentence[max(0, s - 20) : s]) and not _VERBAL.match(sentence[s:e]):
             continue  # "usai pertemuan" recalls an occasion; "usai bertemu dengan X" reports the meeting
+        if out and _complement(sentence, out[-1], s, trig):
+            continue  # "menolak proposal gencatan senjata": the ceasefire is what is refused
         out.append((s, e, trig))
     return out
+
+
+def _complement(sentence: str, before: tuple[int, int, Trigger], start: int, trig: Trigger) -> bool:
+    """Whether a trigger at ``start`` is the content of the governing trigger just before it in its clause."""
+    begin, end, prev = before
+    if prev.plover not in GOVERNING_TYPES or prev.plover == trig.plover or not _VERBAL.match(sentence[begin:end]):
+        return False  # a noun ("kesepakatan ini …") takes no verbal complement
+    governed = GOVERNING_TYPES[prev.plover]
+    if governed is not None and trig.plover not in governed:
+        return False
+    gap = sentence[end:start]
+    return len(gap.split()) <= COMPLEMENT_GAP and not _COMPLEMENT_BREAK.search(gap)
 
 
 def _group(text: str, mentions: list[Mention], *, last: bool) -> list[Mention]:
