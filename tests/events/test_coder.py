@@ -162,3 +162,9 @@ def test_passive_arrest_of_someone_the_text_does_not_name_as_a_party() -> None:
     assert _events("Saat ditahan, pelaku membawa tas.") == []
     assert _events("Mobil itu milik pelaku yang sudah ditangkap lebih dulu.") == []
     assert _events("Rencana itu dibahas kemarin.") == []
+
+
+def test_a_passive_request_names_only_who_is_asked() -> None:
+    # "X diminta/didesak …": the one asked is a party even when the asker is not named
+    assert ("REQUEST", "asserted", [], ["IDN"]) in _events("Presiden Prabowo didesak mencopot menteri itu.")
+    assert _events("Rakyat diminta tenang.") == []  # no party at all

@@ -239,8 +239,11 @@ def code_events(
             if not actor and not recipient and not _unnamed_patient(sentence, m_start, m_end, trig):
                 continue
             one_sided = not (actor and recipient) and trig.plover not in SINGLE_PARTY_TYPES
+            # "Warga diminta waspada": who is asked is named, who asks often is not
+            asked = not bare and not actor and trig.plover == "REQUEST" and _passive(sentence[m_start:m_end])
             if (
                 one_sided
+                and not asked
                 and (
                     bare
                     or not actor
