@@ -22,6 +22,8 @@ def _types(text: str) -> set[str]:
         ("Australia menawarkan bantuan kepada Vanuatu.", "AGREE"),
         # CONSULT: talks, discussions, courtesy calls, phone calls, visits, mediation
         ("Menlu Retno berdialog dengan Menlu Jepang di Tokyo.", "CONSULT"),
+        ("Presiden Prabowo menemui Perdana Menteri Jepang di Tokyo.", "CONSULT"),
+        ("Menlu Sugiono berjumpa dengan Menlu China.", "CONSULT"),
         ("Presiden Prabowo bersilaturahmi dengan Raja Yordania.", "CONSULT"),
         ("Indonesia dan Vietnam merundingkan batas laut.", "CONSULT"),
         ("Komisi I DPR menggelar rapat kerja dengan Menteri Pertahanan.", "CONSULT"),
@@ -86,3 +88,12 @@ def test_affix_family_codes_its_type(text: str, expected: str) -> None:
 )
 def test_no_event_without_a_party(text: str) -> None:
     assert _types(text) == set()
+
+
+def test_talking_to_the_press_is_no_meeting() -> None:
+    assert _types("Presiden Prabowo menemui wartawan di Istana.") == set()
+
+
+def test_jangan_negates() -> None:
+    events = code_events(text := "Warga jangan menyerang polisi.", default_gazetteer().find(text, "id"), "id")
+    assert [(e.event, e.mode.value) for e in events] == [("ASSAULT", "negated")]

@@ -253,6 +253,8 @@ def code_events(
                 )
             ):
                 continue
+            if trig.plover == "CONSULT" and any(m.actor.sector == "MED" for m in actor + recipient):
+                continue  # "menemui wartawan", "ditemui wartawan": talking to the press reports, it is no meeting
             mode, _cue = mode_of(sentence, m_start)
             if mode in (EventMode.ASSERTED, EventMode.FUTURE) and _CONDITION_AFTER.match(sentence[m_end:upto]):
                 mode = EventMode.HYPOTHETICAL  # "akan saling membantu jika terjadi agresi"

@@ -8,7 +8,7 @@ from warta.data import EventMode
 
 # Checked in this order: a negated allegation is still negated; an alleged plan is alleged.
 _CUES: tuple[tuple[EventMode, str], ...] = (
-    (EventMode.NEGATED, r"tidak|tak|belum|bukan|membantah|menyangkal|batal|gagal|not|never|denied|no longer"),
+    (EventMode.NEGATED, r"tidak|tak|belum|bukan|jangan|membantah|menyangkal|batal|gagal|not|never|denied|no longer"),
     (
         EventMode.ALLEGED,
         r"dituduh|dituding|diduga|dicurigai|dilaporkan|disebut-sebut|kabarnya|konon|reportedly|allegedly|accused of",
