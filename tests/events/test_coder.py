@@ -168,3 +168,9 @@ def test_a_passive_request_names_only_who_is_asked() -> None:
     # "X diminta/didesak …": the one asked is a party even when the asker is not named
     assert ("REQUEST", "asserted", [], ["IDN"]) in _events("Presiden Prabowo didesak mencopot menteri itu.")
     assert _events("Rakyat diminta tenang.") == []  # no party at all
+
+
+def test_a_noun_after_an_aspect_word_is_a_predicate() -> None:
+    # "sudah kerja sama": the speaker cooperates; without the aspect word the bare noun needs its party after it
+    assert [e[0] for e in _events("Kita sudah kerja sama dengan beberapa daerah.")] == ["COOPERATE"]
+    assert _events("Kita bicara kerja sama dengan beberapa daerah.") == []

@@ -81,6 +81,8 @@ _LIGHT_VERB = re.compile(
     re.IGNORECASE,
 )
 _VERBAL = re.compile(r"^(me|be|di(?!alog)|ter|sepakat|setuju|mogok|siaga|minta|turun|bentrok)", re.IGNORECASE)
+#: An aspect or modal word makes the noun after it a predicate ("Kita sudah kerja sama dengan …", "akan demo").
+_ASPECT = re.compile(r"\b(sudah|telah|akan|sedang|tengah|belum|tidak|tak|bakal|pernah|sempat|ingin|siap)\s+$", re.I)
 _ANAPHOR = re.compile(r"^\s+(ini|itu|tersebut|tadi|this|that)\b", re.IGNORECASE)
 #: A noun with a demonstrative one word on refers back, even after a light verb ("mengumumkan tarif impor baru
 #: tersebut" recalls the tariffs already reported).
@@ -206,7 +208,11 @@ def code_events(
             hits = [h for h in hits if _unnamed_patient(sentence, h[0], h[1], h[2])]
         for i, (m_start, m_end, trig) in enumerate(hits):
             upto = hits[i + 1][0] if i + 1 < len(hits) else len(sentence)
-            nominal = trig.language == "id" and not _VERBAL.match(sentence[m_start:m_end])
+            nominal = (
+                trig.language == "id"
+                and not _VERBAL.match(sentence[m_start:m_end])
+                and not _ASPECT.search(sentence[max(0, m_start - 12) : m_start])
+            )
             if nominal and _in_name(sentence, m_start, m_end):
                 continue  # "Badan Bantuan dan Pekerjaan PBB", "Perjanjian Kerja Sama": a name, not an event
             if nominal and (_ANAPHOR.match(sentence[m_end:]) or _REFERENCE.match(sentence[m_end:])):
