@@ -174,3 +174,9 @@ def test_a_noun_after_an_aspect_word_is_a_predicate() -> None:
     # "sudah kerja sama": the speaker cooperates; without the aspect word the bare noun needs its party after it
     assert [e[0] for e in _events("Kita sudah kerja sama dengan beberapa daerah.")] == ["COOPERATE"]
     assert _events("Kita bicara kerja sama dengan beberapa daerah.") == []
+
+
+def test_a_capitalised_name_opening_the_clause_is_a_party_the_entities_missed() -> None:
+    # "Budiono" is in no gazetteer: as the clause's subject it still asks; a clause opener is no name
+    assert ("REQUEST", "asserted", ["Budiono"], ["IDN"]) in _events("Budiono meminta pemerintah Indonesia bertindak.")
+    assert _events("Namun meminta pemerintah Indonesia bertindak.") == []

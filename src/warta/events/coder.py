@@ -99,6 +99,21 @@ _CONJUNCTION = re.compile(r",|\b(dan|serta|maupun|beserta|and)\b", re.IGNORECASE
 _TRAVELLING = frozenset({None, "GOV", "MIL", "LEG", "JUD", "SPY", "IGO", "ELI"})
 #: Types whose passive forms make an event with a subject the text does not name as a party ("Khariq ditangkap").
 UNNAMED_PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "ACCUSE"})
+#: One to three capitalised words opening a clause right before the trigger, with at most two adverbs between.
+_NAME_SUBJECT = re.compile(
+    r"(?:^|[,;]\s*|[\"“]\s*)((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\s+"
+    r"(?:(?:juga|pun|telah|sudah|akan|kemudian|lalu|langsung|pernah|sempat|tetap|terus|mengaku)\s+){0,2}$"
+)
+#: Capitalised words that open a clause without naming anyone.
+_NOT_NAMES = frozenset(
+    {
+        "ini", "itu", "hal", "namun", "kemudian", "selain", "sementara", "menurut", "dalam", "di", "pada", "saat",
+        "untuk", "jika", "ketika", "setelah", "sebelum", "usai", "sedangkan", "tetapi", "bahkan", "karena", "sehingga",
+        "maka", "lalu", "ada", "tak", "tidak", "semua", "seluruh", "para", "banyak", "sejumlah", "beberapa", "kita",
+        "kami", "saya", "aku", "mereka", "dia", "ia", "beliau", "pihak", "adapun", "sebelumnya", "selanjutnya", "kini",
+        "sekarang", "hari", "tahun", "bulan", "pekan", "kalau", "bila", "apabila", "agar", "supaya", "the", "a",
+    }
+)  # fmt: skip
 _UNNAMED_BREAK = frozenset({"yang", "akan", "untuk", "agar", "jika", "bila", "apabila", "saat", "ketika"})
 #: Types where a named actor alone makes an event ("KPK akan meminta pertanggungjawaban …"): the one asked, met or
 #: worked with is often a group the text names only by its kind ("para pihak", "daerah lain").
@@ -233,6 +248,8 @@ def code_events(
             recipient = [r for r in recipient if not _SPEAKER.fullmatch(r.actor.text)]  # the speaker acts
             if not actor and last_person and pronoun_subject(sentence[:m_start]):
                 actor = last_person  # "Dia juga menyatakan dukungan…": the person of the sentence before
+            if not actor and not bare and not _passive(sentence[m_start:m_end]):
+                actor = _name_before(sentence, s_start, m_start)
             if recipient and trig.plover not in JOINT_TYPES:  # "China mengecam China" is a misreading
                 recipient = [r for r in recipient if not any(same_party(r, a) for a in actor)]
             joint = len(actor) > 1 and trig.plover in JOINT_TYPES
@@ -373,6 +390,16 @@ def _unnamed_patient(sentence: str, m_start: int, m_end: int, trig: Trigger) -> 
         and not _BACKGROUND.search(words[0] + " ")
         and not _UNNAMED_BREAK.intersection(words)
     )
+
+
+def _name_before(sentence: str, s_start: int, m_start: int) -> list[Mention]:
+    """A capitalised name opening the trigger's clause that the entities missed ("Budi meminta pemerintah …"):
+    a party of unknown country."""
+    m = _NAME_SUBJECT.search(sentence[:m_start])
+    if m is None or m.group(1).split()[0].lower() in _NOT_NAMES:
+        return []
+    start, end = s_start + m.start(1), s_start + m.end(1)
+    return [Mention(start, end, Actor(m.group(1), None, None, None), None)]
 
 
 def _actor_alone(plover: str, word: str) -> bool:
