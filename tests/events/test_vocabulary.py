@@ -24,6 +24,7 @@ def _types(text: str) -> set[str]:
         ("Menlu Retno berdialog dengan Menlu Jepang di Tokyo.", "CONSULT"),
         ("Presiden Prabowo menemui Perdana Menteri Jepang di Tokyo.", "CONSULT"),
         ("Menlu Sugiono berjumpa dengan Menlu China.", "CONSULT"),
+        ("Presiden Prabowo menerima audiensi Dubes Jepang.", "CONSULT"),
         ("Presiden Prabowo bersilaturahmi dengan Raja Yordania.", "CONSULT"),
         ("Indonesia dan Vietnam merundingkan batas laut.", "CONSULT"),
         ("Komisi I DPR menggelar rapat kerja dengan Menteri Pertahanan.", "CONSULT"),
