@@ -4,8 +4,9 @@
     python training/train.py --skip-train   # re-assemble and re-evaluate from training/output/*/model-best
 
 The NER tok2vec is first pretrained with ``spacy pretrain`` on the raw text of the train splits
-(``training/pretrain.cfg``). Two pipelines are then trained (fixed seeds, blank ``id``):
-``training/ner.cfg`` (tok2vec + ner on
+(``training/pretrain.cfg``); note that ``ner.cfg``'s empty ``[pretraining]`` section means spaCy does not load those
+weights (see the model card) — the shipped model was trained that way. Two pipelines are then trained (fixed
+seeds, blank ``id``): ``training/ner.cfg`` (tok2vec + ner on
 idner-news-2k train + NERGrit train) and ``training/syntax.cfg`` (tok2vec + morphologizer + parser on UD Indonesian
 GSD legacy r2.1 train). They are merged into one pipeline (the NER keeps its own tok2vec), Warta's tokenizer fixes
 and root lemmatizer are added, and the result is evaluated on every dev/test split, copied to
@@ -149,7 +150,8 @@ def main() -> None:
         weights = pretrain()
         ner_train = CORPUS / ("ner-train-aug.spacy" if args.no_nerp else "ner-train-nerp.spacy")
         ner_dir = train("ner.cfg", "ner", ["--paths.init_tok2vec", str(weights), "--paths.train", str(ner_train)])
-        # pretrained weights did not help the parser in a 800-step comparison (LAS 72.5 vs 72.7); trained plain
+        # trained plain; an earlier "pretrained vs plain" parser comparison (LAS 72.5 vs 72.7) had the same empty
+        # [pretraining] section, so it compared two random starts
         syntax_dir = train("syntax.cfg", "syntax", [])
     train_s = time.time() - t0
 
