@@ -207,17 +207,10 @@ def code_events(
         people = [m for m in mentions if m.entity is not None and m.entity.label == "PER"]
         if not last_person and (pronoun := _GROUP_PRONOUN.match(sentence)):
             # "Ketiganya ditangkap …": a pronoun for parties the sentences before named is a participant
-            start, end = s_start + pronoun.start(1), s_start + pronoun.end(1)
-            if not any(m.start < end and start < m.end for m in mentions):
-                mentions = [Mention(start, end, Actor(pronoun.group(1), None, None, None), None), *mentions]
+            mentions = _with_pronoun(mentions, s_start + pronoun.start(1), pronoun.group(1))
         for pron in _SPEAKER.finditer(sentence):
             # "saya akan meminta mereka …", "Kita sudah kerja sama dengan …": the speaker is a participant
-            start, end = s_start + pron.start(), s_start + pron.end()
-            if not any(m.start < end and start < m.end for m in mentions):
-                mentions = sorted(
-                    [*mentions, Mention(start, end, Actor(pron.group(0), None, None, None), None)],
-                    key=lambda m: m.start,
-                )
+            mentions = _with_pronoun(mentions, s_start + pron.start(), pron.group(0))
         hits = _triggers_in(sentence, triggers)
         if not mentions and not (last_person and pronoun_subject(sentence)):
             hits = [h for h in hits if _unnamed_patient(sentence, h[0], h[1], h[2])]
@@ -449,6 +442,14 @@ def _clause_end(sentence: str, m_end: int) -> int:
         r"[;]|,\s*[\"”]|,\s*(sementara|namun|tetapi|sedangkan|dan)\b|\b(sementara|sedangkan)\b", sentence[m_end:]
     )
     return m_end + m.start() if m else len(sentence)
+
+
+def _with_pronoun(mentions: list[Mention], start: int, word: str) -> list[Mention]:
+    """``mentions`` with the pronoun ``word`` at ``start`` as a party of unknown country, unless a mention covers it."""
+    end = start + len(word)
+    if any(m.start < end and start < m.end for m in mentions):
+        return mentions
+    return sorted([*mentions, Mention(start, end, Actor(word, None, None, None), None)], key=lambda m: m.start)
 
 
 def _triggers_in(sentence: str, triggers: list[Trigger]) -> list[tuple[int, int, Trigger]]:
