@@ -116,7 +116,7 @@ def test_parsed_passive_without_oleh_takes_the_noun_after_the_verb_as_agent(text
 def test_trigger_search_skips_only_patterns_whose_first_words_are_absent() -> None:
     import dataclasses
 
-    from warta.events.coder import _triggers_in, load_triggers
+    from warta.events.triggers import load_triggers, triggers_in
 
     triggers = [t for t in load_triggers() if t.language == "id"]
     assert all(t.first_words for t in triggers)
@@ -127,9 +127,9 @@ def test_trigger_search_skips_only_patterns_whose_first_words_are_absent() -> No
         "Polisi menahan tersangka—“kami sudah menahan dia”, ujar Kapolda İstanbul.",  # non-ASCII: every pattern
         "Harga cabai naik lagi pekan ini.",
     ):
-        fast, slow = _triggers_in(sentence, triggers), _triggers_in(sentence, plain)
+        fast, slow = triggers_in(sentence, triggers), triggers_in(sentence, plain)
         assert [(s, e, t.pattern) for s, e, t in fast] == [(s, e, t.pattern) for s, e, t in slow]
-    assert _triggers_in("Polisi menahan tersangka.", triggers)
+    assert triggers_in("Polisi menahan tersangka.", triggers)
 
 
 @pytest.mark.parametrize(

@@ -8,20 +8,16 @@ roles with subject/object/oblique ones and this module's linear roles are the fa
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 
 from warta.data import Actor, Entity, Event, EventMode
 from warta.events.dates import event_date
 from warta.events.mentions import Mention, participants, pronoun_subject
 from warta.events.modality import mode_of
+from warta.events.triggers import BACKGROUND, VERBAL, WORD_RUN, Trigger, cameo_scale, load_triggers, triggers_in
 
-_WORD_RUN = re.compile(r"[\w-]+")
-#: A letter or digit outside ASCII: case folding may then differ between str.lower and the patterns' IGNORECASE.
-_NON_ASCII_WORD = re.compile(r"(?:(?![\x00-\x7f])\w)")
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])|\n")
 #: Lines that are page furniture, not news ("Baca juga : …", "Editor : …").
 _BOILERPLATE = re.compile(
@@ -29,28 +25,6 @@ _BOILERPLATE = re.compile(
     r"see also|terkini lainnya|tautan)\b",
     re.IGNORECASE,
 )
-#: Nominal triggers after these words name a past or background occasion, not a new event ("sebelum pertemuan").
-_BACKGROUND = re.compile(
-    r"\b(sebelum|sesudah|setelah|selama|usai|seusai|menjelang|sejak|saat|ketika)\s+$", re.IGNORECASE
-)
-#: Evidential verbs that only qualify the next trigger ("dituduh memasok" is an alleged supply).
-_QUALIFIER = re.compile(r"^(dituduh|dituding|diduga|dicurigai|dilaporkan)$", re.IGNORECASE)
-#: Types whose trigger governs what follows it, and the types it governs (None: any): what is agreed, asked,
-#: threatened or refused is the content of that event, not a second one ("mengancam akan menyerang"); a protest's
-#: demands are its own ("mogok kerja menuntut kenaikan upah"), but not what happens to the protesters.
-GOVERNING_TYPES: dict[str, frozenset[str] | None] = {
-    "AGREE": None,
-    "REQUEST": None,
-    "THREATEN": None,
-    "REJECT": None,
-    "PROTEST": frozenset({"REQUEST", "REJECT", "ACCUSE"}),
-}
-#: Between a governing trigger and its complement: no clause break, no coordination that starts a new predicate.
-_COMPLEMENT_BREAK = re.compile(
-    r"[,;:.!?\"“”()]|\b(dan|serta|sementara|namun|tetapi|sedangkan|kemudian|lalu|and|while|but|then)\b", re.IGNORECASE
-)
-#: How many words may stand between a governing trigger and its complement ("di depan gedung DPR menolak").
-COMPLEMENT_GAP = 8
 _RECIPROCAL = re.compile(r"\b(saling|bersama|kedua negara|keduanya|each other|one another|jointly)\b", re.IGNORECASE)
 #: Pronouns opening a sentence that stand for the parties named before ("Ketiganya", "Mereka").
 _GROUP_PRONOUN = re.compile(r"^\W*(dia|ia|beliau|mereka|keduanya|ketiganya|keempatnya|kelimanya)\b", re.IGNORECASE)
@@ -80,7 +54,6 @@ _LIGHT_VERB = re.compile(
     r"launched|carried out|imposed|gave|expressed)\s+(\w+\s+)?$",
     re.IGNORECASE,
 )
-_VERBAL = re.compile(r"^(me|be|di(?!alog)|ter|sepakat|setuju|mogok|siaga|minta|turun|bentrok)", re.IGNORECASE)
 #: An aspect or modal word makes the noun after it a predicate ("Kita sudah kerja sama dengan …", "akan demo").
 _ASPECT = re.compile(r"\b(sudah|telah|akan|sedang|tengah|belum|tidak|tak|bakal|pernah|sempat|ingin|siap)\s+$", re.I)
 _ANAPHOR = re.compile(r"^\s+(ini|itu|tersebut|tadi|this|that)\b", re.IGNORECASE)
@@ -125,18 +98,6 @@ JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 
 
 @dataclass(frozen=True, slots=True)
-class Trigger:
-    language: str
-    pattern: re.Pattern[str]
-    cameo: str
-    plover: str
-    context: str | None
-    #: The first word (lower-cased run of letters, digits and hyphens) of each of its phrases; ``None`` when a phrase
-    #: does not start with one, so the pattern must always be tried.
-    first_words: frozenset[str] | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class Roles:
     """Who acts and who is acted on, as the coder found them."""
 
@@ -147,34 +108,6 @@ class Roles:
 
 #: A role finder the parse-based coder plugs in: (sentence start, trigger start, trigger end) → roles or None.
 RoleFinder = Callable[[int, int, int, list[Mention]], Roles | None]
-
-
-@functools.lru_cache(maxsize=1)
-def load_triggers() -> tuple[Trigger, ...]:
-    """The shipped trigger table."""
-    text = resources.files("warta.events").joinpath("data", "triggers.tsv").read_text(encoding="utf-8")
-    out = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        lang, words, cameo, plover, *rest = line.split("\t")
-        alts = sorted(words.split("|"), key=len, reverse=True)  # "memasok senjata" wins over "memasok"
-        body = "|".join(re.escape(a).replace(r"\ \*\ ", r"\s+(?:\S+\s+){0,2}?") for a in alts)
-        pattern = re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
-        firsts = {_WORD_RUN.match(a.lower()) for a in alts}
-        first_words = None if None in firsts or not all(a.isascii() for a in alts) else frozenset(
-            m.group() for m in firsts if m is not None
-        )
-        out.append(Trigger(lang, pattern, cameo, plover, (rest[0] if rest else "") or None, first_words))
-    return tuple(out)
-
-
-@functools.lru_cache(maxsize=1)
-def cameo_scale() -> dict[str, tuple[int, float]]:
-    """CAMEO root → (quad class, intensity), from ``data/cameo_scale.tsv``."""
-    text = resources.files("warta.events").joinpath("data", "cameo_scale.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {root: (int(quad), float(value)) for root, quad, value in rows}
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -211,14 +144,14 @@ def code_events(
         for pron in _SPEAKER.finditer(sentence):
             # "saya akan meminta mereka …", "Kita sudah kerja sama dengan …": the speaker is a participant
             mentions = _with_pronoun(mentions, s_start + pron.start(), pron.group(0))
-        hits = _triggers_in(sentence, triggers)
+        hits = triggers_in(sentence, triggers)
         if not mentions and not (last_person and pronoun_subject(sentence)):
             hits = [h for h in hits if _unnamed_patient(sentence, h[0], h[1], h[2])]
         for i, (m_start, m_end, trig) in enumerate(hits):
             upto = hits[i + 1][0] if i + 1 < len(hits) else len(sentence)
             nominal = (
                 trig.language == "id"
-                and not _VERBAL.match(sentence[m_start:m_end])
+                and not VERBAL.match(sentence[m_start:m_end])
                 and not _ASPECT.search(sentence[max(0, m_start - 12) : m_start])
             )
             if nominal and _in_name(sentence, m_start, m_end):
@@ -375,12 +308,12 @@ def _unnamed_patient(sentence: str, m_start: int, m_end: int, trig: Trigger) -> 
     if trig.plover not in UNNAMED_PATIENT_TYPES or trig.language != "id" or not _passive(sentence[m_start:m_end]):
         return False
     subject = sentence[_clause_start(sentence, m_start) : m_start]
-    words = [w.lower() for w in _WORD_RUN.findall(subject)]
+    words = [w.lower() for w in WORD_RUN.findall(subject)]
     # a relative or time clause ("… yang sudah ditangkap", "Saat ditahan, …") recalls the event, not reports it
     return (
         bool(words)
         and subject.lstrip(" \"“'")[:1].isupper()
-        and not _BACKGROUND.search(words[0] + " ")
+        and not BACKGROUND.search(words[0] + " ")
         and not _UNNAMED_BREAK.intersection(words)
     )
 
@@ -450,47 +383,6 @@ def _with_pronoun(mentions: list[Mention], start: int, word: str) -> list[Mentio
     if any(m.start < end and start < m.end for m in mentions):
         return mentions
     return sorted([*mentions, Mention(start, end, Actor(word, None, None, None), None)], key=lambda m: m.start)
-
-
-def _triggers_in(sentence: str, triggers: list[Trigger]) -> list[tuple[int, int, Trigger]]:
-    """Non-overlapping trigger matches, longest first, in sentence order, without qualifiers and background."""
-    found: list[tuple[int, int, Trigger]] = []
-    # a phrase can only match where the sentence has its first word as a whole word: skip the patterns whose first
-    # words are all absent (most, in most sentences) instead of running each over the sentence
-    words = None if _NON_ASCII_WORD.search(sentence) else set(_WORD_RUN.findall(sentence.lower()))
-    for trig in triggers:
-        if words is not None and trig.first_words is not None and words.isdisjoint(trig.first_words):
-            continue
-        for m in trig.pattern.finditer(sentence):
-            found.append((m.start(), m.end(), trig))
-    found.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    kept: list[tuple[int, int, Trigger]] = []
-    for hit in found:
-        if not kept or hit[0] >= kept[-1][1]:
-            kept.append(hit)
-    out: list[tuple[int, int, Trigger]] = []
-    for i, (s, e, trig) in enumerate(kept):
-        nxt = kept[i + 1][0] if i + 1 < len(kept) else None
-        if _QUALIFIER.match(sentence[s:e]) and nxt is not None and len(sentence[e:nxt].split()) <= 2:
-            continue  # "dituduh memasok": the allegation is the supply's mode
-        if _BACKGROUND.search(sentence[max(0, s - 20) : s]) and not _VERBAL.match(sentence[s:e]):
-            continue  # "usai pertemuan" recalls an occasion; "usai bertemu dengan X" reports the meeting
-        if out and _complement(sentence, out[-1], s, trig):
-            continue  # "menolak proposal gencatan senjata": the ceasefire is what is refused
-        out.append((s, e, trig))
-    return out
-
-
-def _complement(sentence: str, before: tuple[int, int, Trigger], start: int, trig: Trigger) -> bool:
-    """Whether a trigger at ``start`` is the content of the governing trigger just before it in its clause."""
-    begin, end, prev = before
-    if prev.plover not in GOVERNING_TYPES or prev.plover == trig.plover or not _VERBAL.match(sentence[begin:end]):
-        return False  # a noun ("kesepakatan ini …") takes no verbal complement
-    governed = GOVERNING_TYPES[prev.plover]
-    if governed is not None and trig.plover not in governed:
-        return False
-    gap = sentence[end:start]
-    return len(gap.split()) <= COMPLEMENT_GAP and not _COMPLEMENT_BREAK.search(gap)
 
 
 def _group(text: str, mentions: list[Mention], *, last: bool) -> list[Mention]:

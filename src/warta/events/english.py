@@ -22,10 +22,11 @@ from typing import Any
 
 from warta.data import Actor, Entity, Event, EventMode
 from warta.events.actors import default_actors
-from warta.events.coder import JOINT_TYPES, SINGLE_PARTY_TYPES, cameo_scale, country_key, distinct_actors, same_party
+from warta.events.coder import JOINT_TYPES, SINGLE_PARTY_TYPES, country_key, distinct_actors, same_party
 from warta.events.dates import event_date
 from warta.events.mentions import Mention, participants
 from warta.events.phoenix import Pattern, actor_codes, agent_sectors, verb_patterns
+from warta.events.triggers import cameo_scale
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
