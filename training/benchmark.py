@@ -32,7 +32,7 @@ import spacy  # noqa: E402
 
 import warta.nlp.lemmas  # noqa: E402  (registers warta_lemmatizer)
 import warta.nlp.tokenizer  # noqa: E402, F401  (registers warta.news_tokenizer.v1)
-from warta.nlp.model_loader import load_nlp  # noqa: E402
+from warta.nlp.model_loader import entity_components, load_nlp  # noqa: E402
 
 
 def default_texts(data: Path) -> list[str]:
@@ -72,7 +72,8 @@ def main() -> None:
     load_s = time.perf_counter() - t0
     measure(nlp, texts[:5], 1)  # warm-up
     wps, words = measure(nlp, texts, args.repeat)
-    with nlp.select_pipes(disable=[n for n in ("tok2vec", "morphologizer", "parser") if n in nlp.pipe_names]):
+    needed = entity_components(nlp)  # ner and what feeds it (its own tok2vec, or the shared one)
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n not in needed]):
         ner_wps, _ = measure(nlp, texts, args.repeat)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result = {

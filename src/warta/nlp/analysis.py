@@ -8,8 +8,10 @@ does. The event stage reads the same parse for its roles (and parses the whole t
 
 The components run in an order that gives each reader exactly what it got from its own call before: ``ner`` and
 ``warta_entity_trim`` see only the line-break sentence starts (the entity stage never ran the parser), then
-``tok2vec`` and ``parser`` run on the same ``Doc``. The morphologizer and lemmatizer are skipped: no stage reads
-POS tags or lemmas, and the parser does not use them (it listens to ``tok2vec`` alone).
+``tok2vec`` and ``parser`` run on the same ``Doc``. When the NER listens to the shared ``tok2vec`` (a jointly trained
+model), ``tok2vec`` runs first, once per ``Doc``, and the parser reuses its output. The morphologizer and
+lemmatizer are skipped: no stage reads POS tags or lemmas, and the parser does not use them (it listens to
+``tok2vec`` alone).
 
 Entries are kept per text in a small bounded cache (a few batches), never on the article, so a ``Doc`` is never
 serialised or sent between processes; the event stage, the last reader, drops its entry.
@@ -28,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from warta.data import Article, Entity, Item
+from warta.nlp.model_loader import ner_shares_tok2vec
 from warta.pipeline.stage import Stage, chunks
 
 log = logging.getLogger(__name__)
@@ -121,18 +124,23 @@ def analyse(nlp: Language, texts: list[str], *, entities: bool = True, parse: bo
         sentences = nlp.get_pipe(_SENTENCES)
         for doc in {id(d): d for d in every}.values():
             sentences(doc)
+    encoded: set[int] = set()
+    if entities and ner_shares_tok2vec(nlp):  # one encoder pass per Doc feeds the NER and, later, the parser
+        todo = {id(d): d for d in every}
+        _run(nlp, "tok2vec", list(todo.values()), MODEL_BATCH)
+        encoded = set(todo)
     for name in _NER if entities else ():
         if name in names:
             _run(nlp, name, [d for _, _, d in ner_docs], MODEL_BATCH)
     for name in _PARSE if parse else ():
         if name in names:
-            _run(nlp, name, [d for d in parse_docs if d is not None], MODEL_BATCH)
+            docs = [d for d in parse_docs if d is not None and not (name == "tok2vec" and id(d) in encoded)]
+            _run(nlp, name, docs, MODEL_BATCH)
     found: list[list[Entity] | None] = [[] if entities else None for _ in texts]
     for i, offset, doc in ner_docs:
         found[i] += doc_entities(doc, offset)  # type: ignore[operator]
-    for parsed in parse_docs:
-        if parsed is not None:  # the layer output is no one's business after the parse: free its memory
-            parsed.tensor = numpy.zeros((0,), dtype="float32")
+    for doc in every:  # the layer output is no one's business after the NER and parse: free its memory
+        doc.tensor = numpy.zeros((0,), dtype="float32")
     return [Analysis(nlp, ents, doc) for ents, doc in zip(found, parse_docs, strict=True)]
 
 

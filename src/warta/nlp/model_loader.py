@@ -51,6 +51,20 @@ def load_nlp(path: Path = MODEL_PATH, disable: tuple[str, ...] = ()) -> Language
     return nlp
 
 
+def ner_shares_tok2vec(nlp: Language) -> bool:
+    """Whether ``nlp``'s NER listens to the pipeline's shared ``tok2vec`` (one encoder trained with the tagger and
+    parser) rather than owning its own: then ``tok2vec`` must run before ``ner``, never be disabled for it."""
+    if "ner" not in nlp.pipe_names or "tok2vec" not in nlp.pipe_names:
+        return False
+    return "ner" in getattr(nlp.get_pipe("tok2vec"), "listening_components", ())
+
+
+def entity_components(nlp: Language) -> tuple[str, ...]:
+    """The components, in pipeline order, that entity recognition needs: ``ner`` and what feeds or trims it."""
+    wanted = {"ner", "warta_entity_trim", "warta_newlines"} | ({"tok2vec"} if ner_shares_tok2vec(nlp) else set())
+    return tuple(name for name in nlp.pipe_names if name in wanted)
+
+
 def use_numpy_gemm(nlp: Language) -> None:
     """Multiply matrices with numpy's BLAS instead of thinc's bundled BLIS in ``nlp``'s layers.
 

@@ -20,7 +20,7 @@ from warta.data import Article, Entity, Item
 from warta.nlp.analysis import PARSE_CHARS, doc_entities, lookup, segments
 from warta.nlp.gazetteer import Gazetteer, default_gazetteer
 from warta.nlp.merge import merge_entities
-from warta.nlp.model_loader import load_nlp, model_available
+from warta.nlp.model_loader import entity_components, load_nlp, model_available
 from warta.nlp.routing import routed_entities
 from warta.pipeline.stage import Stage, chunks
 
@@ -28,11 +28,6 @@ log = logging.getLogger(__name__)
 
 #: Languages the shipped statistical pipeline was trained on.
 MODEL_LANGUAGES = frozenset({"id", "ms"})
-#: Components the entity stage does not need (their work belongs to later stages). The shipped NER has its own
-#: tok2vec layer, so the shared one (which feeds the tagger and parser) is skipped too.
-_NOT_FOR_ENTITIES = (
-    "tok2vec", "parser", "morphologizer", "tagger", "lemmatizer", "trainable_lemmatizer", "warta_lemmatizer", "senter"
-)
 BATCH = 64
 
 
@@ -114,7 +109,10 @@ class EntityStage(Stage):
             if found is None or found.entities is None:
                 todo.append(article)
         parts = [(id(a), off, seg) for a in todo for off, seg in segments(a.text)]
-        disable = [name for name in nlp.pipe_names if name in _NOT_FOR_ENTITIES]
+        # only what the NER needs (warta.nlp.model_loader.entity_components): the parser and tagger are later work,
+        # and their tok2vec too when the NER owns one
+        needed = entity_components(nlp)
+        disable = [name for name in nlp.pipe_names if name not in needed]
         docs = nlp.pipe((seg for _, _, seg in parts), batch_size=BATCH, disable=disable)
         for (key, offset, _), doc in zip(parts, docs, strict=True):
             out[key] += doc_entities(doc, offset)
