@@ -41,7 +41,7 @@ gates: install
 bench: install
 	$(BIN)/python bench/extraction.py
 
-# Rebuild the shipped Indonesian spaCy pipeline from ../shared/data (about an hour on 2 cores); see MODEL_CARD.md.
+# Rebuild the shipped Indonesian spaCy pipeline from ../shared/data (about half an hour on 2 cores); see MODEL_CARD.md.
 model: install
 	$(BIN)/python training/train.py
 

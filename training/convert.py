@@ -262,12 +262,18 @@ def convert(data: Path, out: Path) -> dict[str, int]:
     raw += [" ".join(s.words) for s in read_conll_ner(ner / "nerp" / "train_preprocess.txt")]
     for name in ("ud-train", "csui-train"):
         raw += [" ".join(t.form for t in sent) for sent in read_conllu(treebanks[name])]
+    # PFSA-ID's Kompas articles (quote attribution data, CC BY-NC-SA) nearly double the cased news text; only its
+    # words are read, never its labels. Blank lines split it into paragraphs of at most ~90 tokens.
+    pfsa = data / "quotes" / "pfsa-id" / "dev-40.txt"
+    if pfsa.exists():
+        raw += [" ".join(s.words) for s in read_conll_ner(pfsa)]
     with (out / "pretrain.jsonl").open("w", encoding="utf-8") as fh:
         for text in raw:
             fh.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
     counts["pretrain-texts"] = len(raw)
 
     inputs = [p for p in ner.rglob("*.txt")] + [p for p in treebanks.values() if p.exists()]
+    inputs += [pfsa] if pfsa.exists() else []
     meta = {"counts": counts, "sha256": sha256_of(inputs)}
     (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return counts

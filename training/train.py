@@ -1,16 +1,15 @@
 """Rebuild Warta's Indonesian spaCy pipeline from ../shared/data, deterministically, and ship it in the package.
 
-    python training/train.py            # convert → train NER + syntax → assemble → evaluate → install → model card
-    python training/train.py --skip-train   # re-assemble and re-evaluate from training/output/*/model-best
+    python training/train.py            # convert → train (joint) → assemble → evaluate → install → model card
+    python training/train.py --skip-train   # re-assemble and re-evaluate from training/output/joint/model-best
 
-The NER tok2vec is first pretrained with ``spacy pretrain`` on the raw text of the train splits
-(``training/pretrain.cfg``); note that ``ner.cfg``'s empty ``[pretraining]`` section means spaCy does not load those
-weights (see the model card) — the shipped model was trained that way. Two pipelines are then trained (fixed
-seeds, blank ``id``): ``training/ner.cfg`` (tok2vec + ner on
-idner-news-2k train + NERGrit train) and ``training/syntax.cfg`` (tok2vec + morphologizer + parser on UD Indonesian
-GSD legacy r2.1 train). They are merged into one pipeline (the NER keeps its own tok2vec), Warta's tokenizer fixes
-and root lemmatizer are added, and the result is evaluated on every dev/test split, copied to
-``src/warta/nlp/model/`` and described in ``src/warta/nlp/MODEL_CARD.md``.
+The default recipe (``--recipe joint``) trains ONE pipeline, ``training/joint.cfg`` (fixed seed, blank ``id``): a
+tok2vec shared by morphologizer, parser and ner, on UD Indonesian GSD legacy r2.1 train (POS + dependencies) and
+idner-news-2k + NERGrit train with NERP lower-cased (entities). ``--recipe separate`` trains ``ner.cfg`` and
+``syntax.cfg`` apart and merges them (the NER keeps its own tok2vec), optionally from ``spacy pretrain`` weights
+(``--pretrain``: measured, no gain). Warta's tokenizer fixes, line-break sentence starts, entity trim and root
+lemmatizer are then added, and the result is evaluated on every dev/test split, copied to ``src/warta/nlp/model/``
+and described in ``src/warta/nlp/MODEL_CARD.md``.
 """
 
 from __future__ import annotations
@@ -82,12 +81,26 @@ def pretrain() -> Path:
     return max(out.glob("model*.bin"), key=lambda p: int(p.stem.removeprefix("model")))
 
 
-def assemble(ner_dir: Path, syntax_dir: Path, roots: set[str]) -> Language:
-    """One pipeline: syntax (tok2vec, morphologizer, parser) + ner (own tok2vec) + lemmatizer + news fixes."""
+def joint_corpus(ner_train: str) -> None:
+    """The folders ``joint.cfg`` reads: UD train + ``ner_train``, UD dev + NER dev (spaCy reads a folder's ``.spacy``
+    files in name order)."""
+    for folder, names in (("joint-train", (ner_train, "ud-train")), ("joint-dev", ("ner-dev", "ud-dev"))):
+        out = CORPUS / folder
+        if out.exists():
+            shutil.rmtree(out)
+        out.mkdir()
+        for name in names:
+            shutil.copyfile(CORPUS / f"{name}.spacy", out / f"{name}.spacy")
+
+
+def assemble(ner_dir: Path | None, syntax_dir: Path, roots: set[str]) -> Language:
+    """One pipeline + lemmatizer + news fixes: the joint model (``ner_dir`` None: one tok2vec for morphologizer,
+    parser and ner), or syntax (tok2vec, morphologizer, parser) + a separately trained ner keeping its own tok2vec."""
     nlp = spacy.load(syntax_dir)
-    ner_nlp = spacy.load(ner_dir)
-    ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
-    nlp.add_pipe("ner", source=ner_nlp)
+    if ner_dir is not None:
+        ner_nlp = spacy.load(ner_dir)
+        ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+        nlp.add_pipe("ner", source=ner_nlp)
     customize_tokenizer(nlp)
     nlp.add_pipe("warta_newlines", before="parser")  # a line break starts a sentence; parser and ner respect it
     trim = nlp.add_pipe("warta_entity_trim", after="ner")
@@ -135,6 +148,16 @@ def main() -> None:
     parser.add_argument("--skip-convert", action="store_true")
     parser.add_argument("--skip-train", action="store_true", help="reuse training/output/{ner,syntax}/model-best")
     parser.add_argument("--no-nerp", action="store_true", help="leave the lower-cased NERP train out of the NER data")
+    parser.add_argument(
+        "--recipe",
+        choices=("joint", "separate"),
+        default="joint",
+        help="joint: one tok2vec for tagger, parser and ner (joint.cfg); separate: ner.cfg + syntax.cfg",
+    )
+    parser.add_argument(
+        "--pretrain", action="store_true", help="separate recipe: init both tok2vecs from `spacy pretrain` weights"
+    )
+    parser.add_argument("--joint-dir", type=Path, default=OUTPUT / "joint" / "model-best", help="with --skip-train")
     parser.add_argument("--ner-dir", type=Path, default=OUTPUT / "ner" / "model-best", help="with --skip-train")
     parser.add_argument("--syntax-dir", type=Path, default=OUTPUT / "syntax" / "model-best", help="with --skip-train")
     parser.add_argument("--no-install", action="store_true", help="evaluate only; leave src/warta/nlp/model alone")
@@ -144,15 +167,18 @@ def main() -> None:
     if not args.skip_convert:
         convert_mod.convert(args.data, CORPUS)
     t0 = time.time()
+    ner_dir: Path | None
     if args.skip_train:
-        ner_dir, syntax_dir = args.ner_dir, args.syntax_dir
+        ner_dir = None if args.recipe == "joint" else args.ner_dir
+        syntax_dir = args.joint_dir if args.recipe == "joint" else args.syntax_dir
+    elif args.recipe == "joint":
+        joint_corpus("ner-train-aug" if args.no_nerp else "ner-train-nerp")
+        ner_dir, syntax_dir = None, train("joint.cfg", "joint", [])
     else:
-        weights = pretrain()
+        extra = ["--paths.init_tok2vec", str(pretrain())] if args.pretrain else []
         ner_train = CORPUS / ("ner-train-aug.spacy" if args.no_nerp else "ner-train-nerp.spacy")
-        ner_dir = train("ner.cfg", "ner", ["--paths.init_tok2vec", str(weights), "--paths.train", str(ner_train)])
-        # trained plain; an earlier "pretrained vs plain" parser comparison (LAS 72.5 vs 72.7) had the same empty
-        # [pretraining] section, so it compared two random starts
-        syntax_dir = train("syntax.cfg", "syntax", [])
+        ner_dir = train("ner.cfg", "ner", [*extra, "--paths.train", str(ner_train)])
+        syntax_dir = train("syntax.cfg", "syntax", extra)
     train_s = time.time() - t0
 
     ud = args.data / "ud"
@@ -181,6 +207,8 @@ def main() -> None:
         "train_seconds": round(train_s),
         "data_sha256": meta["sha256"],
         "nerp": not args.no_nerp,
+        "recipe": args.recipe,
+        "pretrain": args.pretrain and args.recipe == "separate",
         "pipeline": nlp.pipe_names,
         "labels": {name: list(nlp.get_pipe(name).labels) for name in ("ner",)},
         "spacy": spacy.__version__,
