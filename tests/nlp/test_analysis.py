@@ -10,7 +10,7 @@ from spacy.language import Language
 from warta.data import Article, Item, Rejection
 from warta.nlp import analysis
 from warta.nlp.analysis import Analysis, AnalysisStage, analyse, doc_entities, lookup, remember
-from warta.nlp.model_loader import load_nlp, model_available
+from warta.nlp.model_loader import entity_components, load_nlp, model_available
 from warta.quotes.parse import subjects
 
 needs_model = pytest.mark.skipif(not model_available(), reason="trained NLP model not installed")
@@ -53,8 +53,8 @@ def test_analysis_gives_what_each_stage_got_alone(nlp: Language, seed_text: str)
     assert len(long_text) > analysis.PARSE_CHARS
     texts = [body, long_text]
     shared = analyse(nlp, texts)
-    # the entity stage alone: the NER (and its line-break sentences and trim) per segment, nothing else
-    ner_only = [n for n in nlp.pipe_names if n not in ("warta_newlines", "ner", "warta_entity_trim")]
+    # the entity stage alone: the NER (and what feeds it, its line-break sentences and trim) per segment, nothing else
+    ner_only = [n for n in nlp.pipe_names if n not in entity_components(nlp)]
     for text, found in zip(texts, shared, strict=True):
         own_ents = [e for off, seg in analysis.segments(text) for e in doc_entities(nlp(seg, disable=ner_only), off)]
         assert found.entities == own_ents and own_ents

@@ -54,10 +54,10 @@ SEED_EXPECTED = [
     ("Rachel Lee", "PER"),
     ("NATO", "ORG"),
     ("BBC", "ORG"),
-    ("KCNA", "ORG"),
     ("Rusia", "LOC"),
     ("Korea Utara", "LOC"),
     ("Korea Selatan", "LOC"),
+    ("Seoul", "LOC"),
     ("Ukraina", "LOC"),
     ("Moskow", "LOC"),
     ("Pyongyang", "LOC"),
@@ -66,7 +66,8 @@ SEED_EXPECTED = [
 
 #: What the statistical model alone still gets wrong on the seed (the gazetteer merge in EntityStage covers
 #: the places); kept visible here so a better model turns them into passes.
-SEED_KNOWN_MISSES = [("Stimson Center", "ORG"), ("Kyiv", "LOC"), ("Seoul", "LOC")]
+#: (``KCNA`` stands only in the photo credit ``Agresi(KCNA)``, which extraction moves out of the article text.)
+SEED_KNOWN_MISSES = [("Stimson Center", "ORG"), ("Kyiv", "LOC"), ("KCNA", "ORG")]
 
 
 @pytest.mark.issue(3)
