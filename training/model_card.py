@@ -53,8 +53,9 @@ a narrower parser layer removes more, at some cost in LAS:
 
 Each joint row is one 4,000-step run (about 28 minutes with two runs sharing the 2 cores). Rerunning
 `python training/train.py` reproduced the shipped weights byte for byte (1,225 s of training, machine to itself).
-Words/s are `training/benchmark.py` runs back to back on one quiet core (load average 0.7–0.9; two runs each, in the order
-shipped-before, 128 × 2, 64 × 2, twice), except the second row, measured beside the first on a busier machine.
+Words/s are `training/benchmark.py` runs back to back on one quiet core (load average 0.7–0.9; two runs each, in
+the order shipped-before, 128 × 2, 64 × 2, twice), except the second row, measured beside the first on a busier
+machine.
 The shipped recipe is the fastest that keeps every dev and test score within noise of the model before it; 64 × 2
 is another third faster but loses 0.5–1 point of NER F1 and LAS dev (74.0 vs 74.9) and, on the seed, misses
 *Rachel Lee*. Model-only on the raw seed page, the shipped model finds *Seoul* (missed before) and misses *KCNA*
