@@ -146,7 +146,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Rebuild Warta's Indonesian spaCy pipeline")
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--skip-convert", action="store_true")
-    parser.add_argument("--skip-train", action="store_true", help="reuse training/output/{ner,syntax}/model-best")
+    parser.add_argument("--skip-train", action="store_true", help="reuse --joint-dir (or --ner-dir, --syntax-dir)")
     parser.add_argument("--no-nerp", action="store_true", help="leave the lower-cased NERP train out of the NER data")
     parser.add_argument(
         "--recipe",
