@@ -78,7 +78,17 @@ def pretrain() -> Path:
     print("+", " ".join(cmd), flush=True)
     with open(OUTPUT / "pretrain.log", "w", encoding="utf-8") as log:
         subprocess.run(cmd, check=True, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    return max(out.glob("model*.bin"), key=lambda p: int(p.stem.removeprefix("model")))
+    return latest_weights(out)
+
+
+def latest_weights(folder: Path) -> Path:
+    """The weights ``spacy pretrain`` wrote last: ``model-last.bin`` (spaCy 3.8 writes it at the end), else the
+    highest-numbered ``model<epoch>.bin``."""
+    last = folder / "model-last.bin"
+    if last.exists():
+        return last
+    numbered = [p for p in folder.glob("model*.bin") if p.stem.removeprefix("model").isdigit()]
+    return max(numbered, key=lambda p: int(p.stem.removeprefix("model")))
 
 
 def joint_corpus(ner_train: str) -> None:

@@ -7,6 +7,7 @@ is how the NER shipped before 2026-11-27 was trained).
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -33,3 +34,15 @@ def test_pretraining_trains_the_encoder_the_configs_use() -> None:
     pre = load_config(TRAINING / "pretrain.cfg", interpolate=False)["components"]["tok2vec"]
     for name in ("ner.cfg", "syntax.cfg", "joint.cfg"):
         assert load_config(TRAINING / name, interpolate=False)["components"]["tok2vec"] == pre, name
+
+
+def test_the_last_pretrained_weights_are_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``spacy pretrain`` writes ``model0.bin`` … and, at the end, ``model-last.bin`` (which once broke the lookup)."""
+    monkeypatch.syspath_prepend(str(TRAINING))
+    latest_weights = importlib.import_module("train").latest_weights
+
+    for name in ("model0.bin", "model2.bin", "model10.bin"):
+        (tmp_path / name).write_bytes(b"")
+    assert latest_weights(tmp_path).name == "model10.bin"
+    (tmp_path / "model-last.bin").write_bytes(b"")
+    assert latest_weights(tmp_path).name == "model-last.bin"
