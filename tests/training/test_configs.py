@@ -31,9 +31,11 @@ def test_pretraining_section_names_a_tok2vec_of_the_pipeline(name: str) -> None:
 
 def test_pretraining_trains_the_encoder_the_configs_use() -> None:
     """``spacy pretrain`` writes the weights of its own tok2vec: it must have the shape the training configs load."""
-    pre = load_config(TRAINING / "pretrain.cfg", interpolate=False)["components"]["tok2vec"]
+    pre = load_config(TRAINING / "pretrain.cfg", interpolate=False)
     for name in ("ner.cfg", "syntax.cfg", "joint.cfg"):
-        assert load_config(TRAINING / name, interpolate=False)["components"]["tok2vec"] == pre, name
+        config = load_config(TRAINING / name, interpolate=False)
+        assert config["components"]["tok2vec"] == pre["components"]["tok2vec"], name
+        assert config["pretraining"] == pre["pretraining"], f"{name}: [pretraining] is a copy of pretrain.cfg's"
 
 
 def test_the_last_pretrained_weights_are_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
