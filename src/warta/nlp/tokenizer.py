@@ -118,6 +118,10 @@ def make_newline_sentences(nlp: Language, name: str) -> NewlineSentences:
     return NewlineSentences(name)
 
 
+#: Indonesian day names (``Jumat`` also spelt ``Jum'at``)
+_WEEKDAYS = frozenset({"Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Jum'at", "Sabtu", "Minggu"})
+
+
 class EntityTrim:
     """spaCy component after ``ner``: clean entity spans the statistical model gets wrong on raw article text.
 
@@ -126,6 +130,8 @@ class EntityTrim:
     - In headline-style sentences (most words Capitalised) the NER reads every capitalised word as a name; there an
       entity is cut before the first *common word* (a word the training text writes in lower case far more often
       than inside names: ``Sepakat``, ``Saling``, ``Melawan``), so "Kim Jong Un Sepakat Saling Bantu" → "Kim Jong Un".
+    - A trailing day name is cut: news attributes with the day right after the name (``kata Amanda Vanstone Selasa``),
+      and the NER reads the capitalised day as part of the name.
     """
 
     def __init__(self, name: str = "warta_entity_trim", common: Iterable[str] = ()) -> None:
@@ -153,8 +159,11 @@ class EntityTrim:
         start = ent.start
         for i in range(ent.start, ent.end + 1):
             if i == ent.end or doc[i].is_space:
-                if i > start:
-                    pieces.append((start, i))
+                end = i
+                while end - start > 1 and doc[end - 1].text in _WEEKDAYS:
+                    end -= 1
+                if end > start:
+                    pieces.append((start, end))
                 start = i + 1
         if not self.common or not pieces:
             return pieces
