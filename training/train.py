@@ -36,6 +36,7 @@ from spacy.tokens import DocBin  # noqa: E402
 from spacy.training import Example  # noqa: E402
 
 from warta.nlp.lemmas import roots_from_conllu  # noqa: E402
+from warta.nlp.ner_eval import PROTOCOLS, entity_scores  # noqa: E402
 from warta.nlp.tokenizer import common_words, customize_tokenizer  # noqa: E402
 
 CORPUS = HERE / "corpus"
@@ -130,12 +131,17 @@ def assemble(ner_dir: Path | None, syntax_dir: Path, roots: set[str]) -> Languag
     return nlp
 
 
-def evaluate(nlp: Language, docbin: Path) -> dict[str, Any]:
-    """spaCy scores of ``nlp`` on raw text re-tokenized by ``nlp`` (gold aligned by characters)."""
+def evaluate(nlp: Language, docbin: Path, kind: str = "syntax") -> dict[str, Any]:
+    """spaCy scores of ``nlp`` on raw text re-tokenized by ``nlp`` (gold aligned by characters); for NER splits
+    also the strict entity scores of ``warta.nlp.ner_eval`` on gold tokens and on raw text (spaCy's ``ents_f``
+    projects predicted entities onto the gold tokens, forgiving boundary errors inside a gold token)."""
     gold = list(DocBin().from_disk(docbin).get_docs(nlp.vocab))
     examples = [Example(nlp.make_doc(doc.text), doc) for doc in gold]
     scores: dict[str, Any] = nlp.evaluate(examples, batch_size=64)
     words = sum(len(doc) for doc in gold)
+    if kind == "ner":
+        for protocol in PROTOCOLS:
+            scores[f"ents_{protocol}"] = entity_scores(nlp, gold, protocol)
     return {"docs": len(gold), "words": words, **scores}
 
 
@@ -167,6 +173,11 @@ def main() -> None:
     parser.add_argument(
         "--pretrain", action="store_true", help="separate recipe: init both tok2vecs from `spacy pretrain` weights"
     )
+    parser.add_argument(
+        "--vectors",
+        action="store_true",
+        help="joint recipe: add static vectors trained on the unlabelled train text (training/vectors.py; no gain)",
+    )
     parser.add_argument("--joint-dir", type=Path, default=OUTPUT / "joint" / "model-best", help="with --skip-train")
     parser.add_argument("--ner-dir", type=Path, default=OUTPUT / "ner" / "model-best", help="with --skip-train")
     parser.add_argument("--syntax-dir", type=Path, default=OUTPUT / "syntax" / "model-best", help="with --skip-train")
@@ -183,7 +194,14 @@ def main() -> None:
         syntax_dir = args.joint_dir if args.recipe == "joint" else args.syntax_dir
     elif args.recipe == "joint":
         joint_corpus("ner-train-aug" if args.no_nerp else "ner-train-nerp")
-        ner_dir, syntax_dir = None, train("joint.cfg", "joint", [])
+        extra = []
+        if args.vectors:
+            import vectors
+
+            vectors.build(CORPUS / "pretrain.jsonl", OUTPUT / "vectors")
+            extra = ["--paths.vectors", str(OUTPUT / "vectors")]
+            extra += ["--components.tok2vec.model.embed.include_static_vectors", "true"]
+        ner_dir, syntax_dir = None, train("joint.cfg", "joint", extra)
     else:
         extra = ["--paths.init_tok2vec", str(pretrain())] if args.pretrain else []
         ner_train = CORPUS / ("ner-train-aug.spacy" if args.no_nerp else "ner-train-nerp.spacy")
@@ -203,10 +221,10 @@ def main() -> None:
 
     nlp = spacy.load(final)  # evaluate exactly what ships
     results: dict[str, dict[str, Any]] = {}
-    for split, (name, _kind) in EVAL_SPLITS.items():
+    for split, (name, kind) in EVAL_SPLITS.items():
         path = CORPUS / f"{name}.spacy"
         if path.exists():
-            results[split] = evaluate(nlp, path)
+            results[split] = evaluate(nlp, path, kind)
             print(f"{split:36s} {_brief(results[split])}", flush=True)
     speed = benchmark(final)
     meta = json.loads((CORPUS / "meta.json").read_text(encoding="utf-8"))
@@ -236,7 +254,9 @@ def main() -> None:
 
 def _brief(scores: dict[str, Any]) -> str:
     keys = ("ents_f", "ents_p", "ents_r", "pos_acc", "dep_uas", "dep_las", "sents_f", "lemma_acc")
-    return "  ".join(f"{k}={scores[k]:.3f}" for k in keys if isinstance(scores.get(k), float))
+    brief = [f"{k}={scores[k]:.3f}" for k in keys if isinstance(scores.get(k), float)]
+    brief += [f"{p}_f={scores[f'ents_{p}']['f']:.3f}" for p in PROTOCOLS if f"ents_{p}" in scores]
+    return "  ".join(brief)
 
 
 if __name__ == "__main__":
