@@ -73,13 +73,16 @@ written sentences are unchanged. The held-out loss is a few events, but it is a 
 | run | idner dev | NERGrit valid | NERP valid | UPOS / LAS GSD test | LAS GSD dev |
 |---|---|---|---|---|---|
 | shipped recipe | 79.1 | 72.7 | 75.7 | 92.9 / 74.9 | 74.7 |
-| + static vectors (`train.py --vectors`) | 78.8 | 70.8 | 73.8 | 93.1 / 75.6 | 74.8 |
+| + vectors, first try (lower-case keys: none for capitalised words) | 78.8 | 70.8 | 73.8 | 93.1 / 75.6 | 74.8 |
+| + static vectors, every surface form keyed (`train.py --vectors`) | 79.5 | 70.4 | 74.6 | 92.8 / 74.9 | 75.0 |
 | hash tables twice as large (rows 10k/10k/2.5k/5k/5k) | 79.3 | 70.6 | 75.9 | 93.0 / 75.0 | 74.5 |
 
 The vectors (`training/vectors.py`) are floret skipgram vectors with subwords, 64 dimensions, trained on the ~680k
 words of unlabelled train-split text (lower-cased), one row for each of its 43k words, keyed by `LOWER`.
-Vectors from this little text help the parser a little and the NER not at all (NERGrit −1.9, NERP −1.9); larger
-tables change nothing beyond noise. Like pretraining, they say the NER is bound by its labelled data.
+A second seed of the keyed-vectors run, stopped at 3,200 steps, peaked at 75.5 NER F1 on the mixed NER dev set
+that spaCy logs, against 76.7 for the shipped recipe (the first seed: 75.8). Vectors from this little text move
+the parser within noise and cost the NER on NERGrit (−2.3) and NERP (−1.1); larger tables change nothing beyond
+noise. Like pretraining, they say the NER is bound by its labelled data.
 
 **A trailing day name is cut** from entities (`kata Amanda Vanstone Selasa` → `Amanda Vanstone`;
 `warta_entity_trim`): +0.4 F1 on idner dev, NERGrit and NERP unchanged.
@@ -91,6 +94,10 @@ tokens, as IndoNLU and IndoLEM score, and raw text, as Warta reads pages. On idn
 and hyphens to names (`(Jokowi)`, `(PPP)`, `DPR-RI`), they differ by 3.5 points; on NERGrit, whose text is
 tokenised with spaces, they agree.
 """
+
+
+#: Run-to-run spread of training/benchmark.py on the 2 shared cores (nine runs of one model: 8,431-12,080 words/s)
+SPEED_NOISE = 0.15
 
 
 def _pct(v: Any) -> str:
@@ -127,10 +134,12 @@ def _targets(report: dict[str, Any]) -> str:
     ]
     lines = ["| target | measured | goal | met |", "|---|---|---|---|"]
     for name, value, goal, higher in rows:
-        met = value >= goal if higher else value <= goal
+        met = "yes" if (value >= goal if higher else value <= goal) else "**no**"
+        if name.startswith("words/s") and abs(value - goal) < SPEED_NOISE * goal:
+            met = f"borderline: one run, within the ±{SPEED_NOISE:.0%} this shared machine varies between runs"
         shown = f"{100 * value:.1f}" if goal < 1 else f"{value:,.1f}"
         goal_s = f"≥ {100 * goal:.0f}" if goal < 1 else (f"≥ {goal:,}" if higher else f"≤ {goal}")
-        lines.append(f"| {name} | {shown} | {goal_s} | {'yes' if met else '**no**'} |")
+        lines.append(f"| {name} | {shown} | {goal_s} | {met} |")
     return "\n".join(lines)
 
 
