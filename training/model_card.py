@@ -100,6 +100,13 @@ tokenised with spaces, they agree.
 SPEED_NOISE = 0.15
 
 
+def _passes(speed: dict[str, Any]) -> str:
+    rates = speed.get("pipeline_words_per_s_passes")
+    if not rates:
+        return "the passes"
+    return f"{len(rates)} passes, " + ", ".join(f"{r:,}" for r in rates) + " words/s"
+
+
 def _pct(v: Any) -> str:
     return f"{100 * v:.1f}" if isinstance(v, float) else "–"
 
@@ -237,9 +244,10 @@ lemmas as GSD r2.17 does, while CSUI and PUD keep their case, which explains mos
 
 ## Size and speed
 - On disk: {report["size_bytes"] / 1e6:.1f} MB.
-- Speed on one core (`python training/benchmark.py`, NER dev sentences in 20-sentence paragraphs):
-  **{speed["pipeline_words_per_s"]:,} words/s** for the full pipeline loaded as Warta loads it (`load_nlp`: numpy's
-  BLAS on one thread; {speed.get("spacy_load_words_per_s", "?"):,} words/s under plain `spacy.load`, thinc's BLIS),
+- Speed on one core (`python training/benchmark.py`, NER dev sentences in 20-sentence paragraphs; the median of
+  {_passes(speed)}): **{speed["pipeline_words_per_s"]:,} words/s** for the full pipeline loaded as Warta
+  loads it (`load_nlp`: numpy's BLAS on one thread; {speed.get("spacy_load_words_per_s", "?"):,} words/s under
+  plain `spacy.load`, thinc's BLIS),
   {speed.get("entities_only_words_per_s", 0):,} words/s for entities only (the morphologizer, parser and
   lemmatizer disabled, and the syntax tok2vec when the NER owns one),
   vs {speed["blank_tokenizer_words_per_s"]:,} words/s for spaCy's blank `id` tokenizer;
