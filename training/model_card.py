@@ -84,6 +84,27 @@ that spaCy logs, against 76.7 for the shipped recipe (the first seed: 75.8). Vec
 the parser within noise and cost the NER on NERGrit (−2.3) and NERP (−1.1); larger tables change nothing beyond
 noise. Like pretraining, they say the NER is bound by its labelled data.
 
+**An encoder of depth 3 instead of 4 (measured, not shipped).** Two seeds of each, scored on the raw
+`model-best` (NER: strict, gold tokens; syntax: spaCy's scorer), then speed side by side:
+
+| encoder depth, seed | idner dev | NERGrit valid | NERP valid | UPOS / LAS GSD test | LAS GSD dev |
+|---|---|---|---|---|---|
+| **4, seed 13 (shipped)** | 81.0 | 72.8 | 76.2 | 92.9 / 74.9 | 74.7 |
+| 4, seed 7 | 81.3 | 70.8 | 75.5 | 93.0 / 75.0 | 74.5 |
+| 3, seed 13 | 81.6 | 72.0 | 75.6 | 93.1 / 75.1 | 74.3 |
+| 3, seed 7 | 81.2 | 71.6 | 74.0 | 92.9 / 74.7 | 74.4 |
+
+Averaged over the seeds, depth 3 is level on idner (+0.3), NERGrit (0.0), UPOS and LAS test (±0.1), and lower
+on NERP (−1.0) and LAS dev (−0.3); the seeds differ by up to 2 points on NERGrit, so one run decides nothing.
+Its speed gain is clear once the benchmark reports the median of five passes (`training/benchmark.py`): back to
+back, depth 4 → 3 gave 9,339 → 10,891 and 10,673 → 12,787 words/s (median of 5 passes, load average 0.9–1.0;
+the raw models, without Warta's components). The encoder was about 35 µs of the ~110 µs each word cost.
+With Warta's components, depth 3 (seed 13) scored 81.7 / 71.9 on idner / NERGrit (gold tokens), UPOS 93.1 and
+LAS 75.1 on GSD test, 10,675 words/s. It was not shipped because of what it does on the seed page: it reads
+*Rusia* once as PER and *Ukraina* as ORG, and misses *Stimson Center*, so Rachel Lee's quote loses its
+affiliation (`tests/cli/test_quotes_cli.py` caught it); the depth-4 model finds the span (as PER, which the
+quote stage still uses as the affiliation).
+
 **A trailing day name is cut** from entities (`kata Amanda Vanstone Selasa` → `Amanda Vanstone`;
 `warta_entity_trim`): +0.4 F1 on idner dev, NERGrit and NERP unchanged.
 
