@@ -105,6 +105,13 @@ LAS 75.1 on GSD test, 10,675 words/s. It was not shipped because of what it does
 affiliation (`tests/cli/test_quotes_cli.py` caught it); the depth-4 model finds the span (as PER, which the
 quote stage still uses as the affiliation).
 
+**PFSA-ID's speaker names as partial NER data (measured, not shipped).** Its 1,906 paragraphs with a PERSON,
+capitalised PERSONCOREF or LOCATION span were added to the joint training data with only those spans known and
+every other token *missing* (PFSA marks speakers, not every name). One run, seed 13, strict NER on gold tokens:
+idner 82.2 (+1.2 over the shipped recipe's raw model), NERGrit 70.5 (−2.3), NERP 75.9 (−0.3), UPOS / LAS GSD
+test 93.0 / 75.1. Within the seed spread on NERGrit, and PFSA-ID is also the quote gate's evaluation data, so
+training on its names would flatter that gate: not shipped.
+
 **A trailing day name is cut** from entities (`kata Amanda Vanstone Selasa` → `Amanda Vanstone`;
 `warta_entity_trim`): +0.4 F1 on idner dev, NERGrit and NERP unchanged.
 
