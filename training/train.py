@@ -183,6 +183,10 @@ def main() -> None:
     parser.add_argument("--syntax-dir", type=Path, default=OUTPUT / "syntax" / "model-best", help="with --skip-train")
     parser.add_argument("--no-install", action="store_true", help="evaluate only; leave src/warta/nlp/model alone")
     args = parser.parse_args()
+    if args.vectors and args.recipe != "joint":
+        parser.error("--vectors applies to the joint recipe only")
+    if args.pretrain and args.recipe != "separate":
+        parser.error("--pretrain applies to the separate recipe only")
 
     OUTPUT.mkdir(parents=True, exist_ok=True)
     if not args.skip_convert:
@@ -236,7 +240,8 @@ def main() -> None:
         "data_sha256": meta["sha256"],
         "nerp": not args.no_nerp,
         "recipe": args.recipe,
-        "pretrain": args.pretrain and args.recipe == "separate",
+        "pretrain": args.pretrain,
+        "vectors": nlp.vocab.vectors.shape[0] > 0,  # from what ships, so --skip-train reports it right too
         "pipeline": nlp.pipe_names,
         "labels": {name: list(nlp.get_pipe(name).labels) for name in ("ner",)},
         "spacy": spacy.__version__,
