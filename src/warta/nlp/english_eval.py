@@ -17,6 +17,7 @@ from typing import Any
 
 from warta.data import Article, Entity
 from warta.nlp import english
+from warta.nlp.ner_eval import prf
 from warta.nlp.stage import EntityStage
 
 GOLD = Path(__file__).resolve().parents[3] / "tests" / "nlp" / "gold" / "en_ner.jsonl"
@@ -29,9 +30,8 @@ def load(path: Path = GOLD) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+    scores = prf(tp, fp, fn)
+    return {"precision": round(scores["p"], 3), "recall": round(scores["r"], 3), "f1": round(scores["f"], 3)}
 
 
 def score(gold: list[list[tuple[str, str]]], predicted: list[list[Entity]]) -> dict[str, Any]:

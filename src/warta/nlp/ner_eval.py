@@ -36,7 +36,8 @@ def _inputs(nlp: Language, gold: list[Doc], protocol: str) -> Iterable[str | Doc
     raise ValueError(f"unknown protocol {protocol!r}; expected one of {PROTOCOLS}")
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    """Precision, recall and F1 (``p``, ``r``, ``f``, unrounded fractions) from counts."""
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return {"p": p, "r": r, "f": 2 * p * r / (p + r) if p + r else 0.0}
@@ -55,6 +56,6 @@ def entity_scores(
                 for key in ("ALL", label):
                     counts.setdefault(key, Counter())[kind] += 1
     total = counts.pop("ALL", Counter())
-    out: dict[str, Any] = _prf(total["tp"], total["fp"], total["fn"])
-    out["per_type"] = {label: _prf(c["tp"], c["fp"], c["fn"]) for label, c in sorted(counts.items())}
+    out: dict[str, Any] = prf(total["tp"], total["fp"], total["fn"])
+    out["per_type"] = {label: prf(c["tp"], c["fp"], c["fn"]) for label, c in sorted(counts.items())}
     return out
