@@ -15,11 +15,15 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+import numpy
+from spacy import symbols
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.scorer import Scorer
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 #: Roots written as two words although the treebanks glue them (``tandatangan``).
 COMPOUNDS: dict[str, str] = {
@@ -42,6 +46,10 @@ _PARTICLES = ("lah", "kah", "tah", "pun")
 _POSSESSIVES = ("nya", "ku", "mu")
 _DERIVATIONAL = ("kan", "an", "i")
 _WORD = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+
+#: Names lemmatise to their lower-cased form; numbers, punctuation, symbols and foreign words to themselves.
+_PROPN = int(symbols.PROPN)
+_AS_WRITTEN = frozenset(int(p) for p in (symbols.NUM, symbols.PUNCT, symbols.SYM, symbols.X))
 
 
 def _strip_suffixes(word: str) -> Iterator[tuple[str, str]]:
@@ -161,21 +169,33 @@ class RootLemmatizer:
     def __init__(self, nlp: Language, name: str = "warta_lemmatizer", roots: Iterable[str] = ()) -> None:
         self.name = name
         self.roots: frozenset[str] = frozenset(roots)
-        self._cache: dict[str, str] = {}
+        self._cache: dict[int, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        # Whole-array work instead of a Token object per word: this component ran at ~6 us/word, about 6% of the
+        # pipeline, most of it in creating Tokens and setting ``lemma_`` one by one.
+        if not len(doc):
+            return doc
+        strings = doc.vocab.strings
         cache = self._cache
-        for token in doc:
-            if token.pos_ in ("PROPN", "NUM", "PUNCT", "SYM", "X"):
-                token.lemma_ = token.text if token.pos_ != "PROPN" else token.text.lower()
-                continue
-            text = token.text
-            lemma = cache.get(text)
-            if lemma is None:
-                lemma = lemmatize(text, self.roots)
-                if len(cache) < 200_000:
-                    cache[text] = lemma
-            token.lemma_ = lemma
+        in_doc: dict[int, int] = {}  # ORTH → LEMMA hash, added to this doc's StringStore once per distinct word
+        lemmas = numpy.empty((len(doc), 1), dtype="uint64")
+        for i, (orth, lower, pos) in enumerate(doc.to_array([ORTH, LOWER, POS]).tolist()):
+            if pos == _PROPN:
+                lemmas[i, 0] = lower
+            elif pos in _AS_WRITTEN:
+                lemmas[i, 0] = orth
+            else:
+                lemma_id = in_doc.get(orth)
+                if lemma_id is None:
+                    lemma = cache.get(orth)  # keyed by the ORTH hash, which is the same in every StringStore
+                    if lemma is None:
+                        lemma = lemmatize(strings[orth], self.roots)
+                        if len(cache) < 200_000:
+                            cache[orth] = lemma
+                    lemma_id = in_doc[orth] = strings.add(lemma)
+                lemmas[i, 0] = lemma_id
+        doc.from_array([LEMMA], cast(Ints2d, lemmas))
         return doc
 
     def score(self, examples: Iterable[Any], **kwargs: Any) -> dict[str, Any]:

@@ -9,6 +9,7 @@ GSD in the legacy r2.1 annotation, which keeps them attached.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterable
@@ -141,20 +142,23 @@ class EntityTrim:
     def __call__(self, doc: Doc) -> Doc:
         ents: list[Span] = []
         changed = False
-        headline_cache: dict[int, bool] = {}
-        cased = _is_cased(doc)
+        cased: bool | None = None  # looked at only when an entity has no capitalised word, which is rare
+        headlines = _Headlines(doc)
         for ent in doc.ents:
-            if cased and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in ent):
-                changed = True  # "think" (tank) in cased text: names are capitalised there
-                continue
-            pieces = self._split(doc, ent, headline_cache)
+            if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in ent):
+                if cased is None:
+                    cased = _is_cased(doc)
+                if cased:
+                    changed = True  # "think" (tank) in cased text: names are capitalised there
+                    continue
+            pieces = self._split(doc, ent, headlines)
             changed = changed or pieces != [(ent.start, ent.end)]
             ents.extend(Span(doc, a, b, label=ent.label_, kb_id=ent.kb_id_) for a, b in pieces)
         if changed:
             doc.ents = ents
         return doc
 
-    def _split(self, doc: Doc, ent: Span, headline_cache: dict[int, bool]) -> list[tuple[int, int]]:
+    def _split(self, doc: Doc, ent: Span, headlines: _Headlines) -> list[tuple[int, int]]:
         pieces: list[tuple[int, int]] = []
         start = ent.start
         for i in range(ent.start, ent.end + 1):
@@ -165,12 +169,7 @@ class EntityTrim:
                 if end > start:
                     pieces.append((start, end))
                 start = i + 1
-        if not self.common or not pieces:
-            return pieces
-        sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
-        if sent_start not in headline_cache:
-            headline_cache[sent_start] = _is_headline(ent.sent if doc.has_annotation("SENT_START") else doc[:])
-        if not headline_cache[sent_start]:
+        if not self.common or not pieces or not headlines.holds(ent.start):
             return pieces
         cut: list[tuple[int, int]] = []
         for a, b in pieces:
@@ -188,6 +187,29 @@ class EntityTrim:
         file = Path(path) / "common.json"
         self.common = frozenset(json.loads(file.read_text(encoding="utf-8"))) if file.exists() else frozenset()
         return self
+
+
+class _Headlines:
+    """Whether the sentence holding a token is headline-style, each sentence judged once per doc.
+
+    Sentence bounds are found once: ``doc.has_annotation`` and ``Span.sent`` each walk the doc, and calling them
+    for every entity made the trim cost grow with entities × doc length.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts: list[int] = []
+        self.verdicts: dict[int, bool] = {}
+
+    def holds(self, i: int) -> bool:
+        if not self.starts:
+            has_sents = self.doc.has_annotation("SENT_START")
+            self.starts = [s.start for s in self.doc.sents] if has_sents else [0]
+        k = bisect.bisect_right(self.starts, i) - 1
+        if k not in self.verdicts:
+            end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.doc)
+            self.verdicts[k] = _is_headline(self.doc[self.starts[k] : end])
+        return self.verdicts[k]
 
 
 def _is_headline(span: Span) -> bool:
