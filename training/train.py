@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(HERE))
 
 import convert as convert_mod  # noqa: E402
+import silver  # noqa: E402
 import spacy  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import DocBin  # noqa: E402
@@ -44,6 +45,8 @@ OUTPUT = HERE / "output"
 MODEL_DIR = ROOT / "src" / "warta" / "nlp" / "model"
 CARD = ROOT / "src" / "warta" / "nlp" / "MODEL_CARD.md"
 DATA = convert_mod.DEFAULT_DATA
+#: Seeds of the two plain joint models whose agreement labels the treebank's entities (the first is joint.cfg's own).
+SILVER_SEEDS = (13, 7)
 
 #: split name → (DocBin, what it measures)
 EVAL_SPLITS: dict[str, tuple[str, str]] = {
@@ -60,13 +63,27 @@ EVAL_SPLITS: dict[str, tuple[str, str]] = {
 
 def train(cfg: str, name: str, extra: list[str]) -> Path:
     """Run ``spacy train`` for one config (single-threaded BLAS for determinism); returns model-best."""
-    out = OUTPUT / name
+    return train_many([(cfg, name, extra)])[0]
+
+
+def train_many(jobs: list[tuple[str, str, list[str]]]) -> list[Path]:
+    """``spacy train`` for each (config, output name, extra args) at once, one process each (each is
+    single-threaded and seeded, so running them side by side changes their speed, not their weights)."""
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-    cmd = [sys.executable, "-m", "spacy", "train", str(HERE / cfg), "--output", str(out), *extra]
-    print("+", " ".join(cmd), flush=True)
-    with open(OUTPUT / f"{name}.log", "w", encoding="utf-8") as log:
-        subprocess.run(cmd, check=True, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    return out / "model-best"
+    running = []
+    for cfg, name, extra in jobs:
+        cmd = [sys.executable, "-m", "spacy", "train", str(HERE / cfg), "--output", str(OUTPUT / name), *extra]
+        print("+", " ".join(cmd), flush=True)
+        log = open(OUTPUT / f"{name}.log", "w", encoding="utf-8")  # noqa: SIM115  (closed below)
+        running.append((subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT), log))
+    failed = []
+    for (proc, log), (_, name, _) in zip(running, jobs, strict=True):
+        if proc.wait() != 0:
+            failed.append(name)
+        log.close()
+    if failed:
+        raise SystemExit(f"spacy train failed for {', '.join(failed)}: see {OUTPUT}/<name>.log")
+    return [OUTPUT / name / "model-best" for _, name, _ in jobs]
 
 
 def pretrain() -> Path:
@@ -92,16 +109,31 @@ def latest_weights(folder: Path) -> Path:
     return max(numbered, key=lambda p: int(p.stem.removeprefix("model")))
 
 
-def joint_corpus(ner_train: str) -> None:
+def joint_corpus(ner_train: str, ud_train: str = "ud-train") -> None:
     """The folders ``joint.cfg`` reads: UD train + ``ner_train``, UD dev + NER dev (spaCy reads a folder's ``.spacy``
     files in name order)."""
-    for folder, names in (("joint-train", (ner_train, "ud-train")), ("joint-dev", ("ner-dev", "ud-dev"))):
+    for folder, names in (("joint-train", (ner_train, ud_train)), ("joint-dev", ("ner-dev", "ud-dev"))):
         out = CORPUS / folder
         if out.exists():
             shutil.rmtree(out)
         out.mkdir()
         for name in names:
             shutil.copyfile(CORPUS / f"{name}.spacy", out / f"{name}.spacy")
+
+
+def train_joint(ner_train: str, extra: list[str], use_silver: bool, silver_from: list[Path] | None) -> Path:
+    """The joint recipe. With ``use_silver``: two plain joint models (seeds ``SILVER_SEEDS``, or ``silver_from``) label
+    the treebank's entities where they agree (``training/silver.py``), then the shipped model trains on that."""
+    joint_corpus(ner_train)
+    if not use_silver:
+        return train("joint.cfg", "joint", extra)
+    if silver_from is None:
+        jobs = [("joint.cfg", f"joint-base-s{seed}", [*extra, "--system.seed", str(seed)]) for seed in SILVER_SEEDS]
+        silver_from = train_many(jobs)
+    stats = silver.build(*silver_from, CORPUS / "ud-train.spacy", CORPUS / "ud-train-silver.spacy")
+    print(f"silver entities: {stats['agreed']} of {stats['sentences']} treebank sentences agreed", flush=True)
+    joint_corpus(ner_train, "ud-train-silver")
+    return train("joint.cfg", "joint", extra)
 
 
 def assemble(ner_dir: Path | None, syntax_dir: Path, roots: set[str]) -> Language:
@@ -178,6 +210,18 @@ def main() -> None:
         action="store_true",
         help="joint recipe: add static vectors trained on the unlabelled train text (training/vectors.py; no gain)",
     )
+    parser.add_argument(
+        "--no-silver",
+        action="store_true",
+        help="joint recipe: train once, without the silver treebank entities (the recipe shipped before 2026-11-27)",
+    )
+    parser.add_argument(
+        "--silver-from",
+        type=Path,
+        nargs=2,
+        metavar="MODEL",
+        help="joint recipe: label the silver entities with these two models instead of training two seeds first",
+    )
     parser.add_argument("--joint-dir", type=Path, default=OUTPUT / "joint" / "model-best", help="with --skip-train")
     parser.add_argument("--ner-dir", type=Path, default=OUTPUT / "ner" / "model-best", help="with --skip-train")
     parser.add_argument("--syntax-dir", type=Path, default=OUTPUT / "syntax" / "model-best", help="with --skip-train")
@@ -185,6 +229,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.vectors and args.recipe != "joint":
         parser.error("--vectors applies to the joint recipe only")
+    if (args.no_silver or args.silver_from) and args.recipe != "joint":
+        parser.error("--no-silver and --silver-from apply to the joint recipe only")
     if args.pretrain and args.recipe != "separate":
         parser.error("--pretrain applies to the separate recipe only")
 
@@ -197,7 +243,6 @@ def main() -> None:
         ner_dir = None if args.recipe == "joint" else args.ner_dir
         syntax_dir = args.joint_dir if args.recipe == "joint" else args.syntax_dir
     elif args.recipe == "joint":
-        joint_corpus("ner-train-aug" if args.no_nerp else "ner-train-nerp")
         extra = []
         if args.vectors:
             import vectors
@@ -205,7 +250,8 @@ def main() -> None:
             vectors.build(CORPUS / "pretrain.jsonl", OUTPUT / "vectors")
             extra = ["--paths.vectors", str(OUTPUT / "vectors")]
             extra += ["--components.tok2vec.model.embed.include_static_vectors", "true"]
-        ner_dir, syntax_dir = None, train("joint.cfg", "joint", extra)
+        ner_train = "ner-train-aug" if args.no_nerp else "ner-train-nerp"
+        ner_dir, syntax_dir = None, train_joint(ner_train, extra, not args.no_silver, args.silver_from)
     else:
         extra = ["--paths.init_tok2vec", str(pretrain())] if args.pretrain else []
         ner_train = CORPUS / ("ner-train-aug.spacy" if args.no_nerp else "ner-train-nerp.spacy")
@@ -241,6 +287,7 @@ def main() -> None:
         "nerp": not args.no_nerp,
         "recipe": args.recipe,
         "pretrain": args.pretrain,
+        "silver": args.recipe == "joint" and not args.no_silver,
         "vectors": nlp.vocab.vectors.shape[0] > 0,  # from what ships, so --skip-train reports it right too
         "pipeline": nlp.pipe_names,
         "labels": {name: list(nlp.get_pipe(name).labels) for name in ("ner",)},
