@@ -211,16 +211,17 @@ def main() -> None:
         help="joint recipe: add static vectors trained on the unlabelled train text (training/vectors.py; no gain)",
     )
     parser.add_argument(
-        "--no-silver",
+        "--silver",
         action="store_true",
-        help="joint recipe: train once, without the silver treebank entities (the recipe shipped before 2026-11-27)",
+        help="joint recipe: first train two seeds, label the treebank's entities where they agree, train on that "
+        "(training/silver.py; measured: small average gain, not shipped)",
     )
     parser.add_argument(
         "--silver-from",
         type=Path,
         nargs=2,
         metavar="MODEL",
-        help="joint recipe: label the silver entities with these two models instead of training two seeds first",
+        help="with --silver: label the silver entities with these two models instead of training two seeds first",
     )
     parser.add_argument("--joint-dir", type=Path, default=OUTPUT / "joint" / "model-best", help="with --skip-train")
     parser.add_argument("--ner-dir", type=Path, default=OUTPUT / "ner" / "model-best", help="with --skip-train")
@@ -229,8 +230,10 @@ def main() -> None:
     args = parser.parse_args()
     if args.vectors and args.recipe != "joint":
         parser.error("--vectors applies to the joint recipe only")
-    if (args.no_silver or args.silver_from) and args.recipe != "joint":
-        parser.error("--no-silver and --silver-from apply to the joint recipe only")
+    if args.silver and args.recipe != "joint":
+        parser.error("--silver applies to the joint recipe only")
+    if args.silver_from and not args.silver:
+        parser.error("--silver-from needs --silver")
     if args.pretrain and args.recipe != "separate":
         parser.error("--pretrain applies to the separate recipe only")
 
@@ -251,7 +254,7 @@ def main() -> None:
             extra = ["--paths.vectors", str(OUTPUT / "vectors")]
             extra += ["--components.tok2vec.model.embed.include_static_vectors", "true"]
         ner_train = "ner-train-aug" if args.no_nerp else "ner-train-nerp"
-        ner_dir, syntax_dir = None, train_joint(ner_train, extra, not args.no_silver, args.silver_from)
+        ner_dir, syntax_dir = None, train_joint(ner_train, extra, args.silver, args.silver_from)
     else:
         extra = ["--paths.init_tok2vec", str(pretrain())] if args.pretrain else []
         ner_train = CORPUS / ("ner-train-aug.spacy" if args.no_nerp else "ner-train-nerp.spacy")
@@ -287,7 +290,7 @@ def main() -> None:
         "nerp": not args.no_nerp,
         "recipe": args.recipe,
         "pretrain": args.pretrain,
-        "silver": args.recipe == "joint" and not args.no_silver,
+        "silver": args.silver,
         "vectors": nlp.vocab.vectors.shape[0] > 0,  # from what ships, so --skip-train reports it right too
         "pipeline": nlp.pipe_names,
         "labels": {name: list(nlp.get_pipe(name).labels) for name in ("ner",)},
