@@ -123,7 +123,7 @@ def joint_corpus(ner_train: str, ud_train: str = "ud-train") -> None:
 
 def train_joint(ner_train: str, extra: list[str], use_silver: bool, silver_from: list[Path] | None) -> Path:
     """The joint recipe. With ``use_silver``: two plain joint models (seeds ``SILVER_SEEDS``, or ``silver_from``) label
-    the treebank's entities where they agree (``training/silver.py``), then the shipped model trains on that."""
+    the treebank's entities where they agree (``training/silver.py``), then the final model trains on that."""
     joint_corpus(ner_train)
     if not use_silver:
         return train("joint.cfg", "joint", extra)
